@@ -1,0 +1,57 @@
+/**
+ * Service worker entry. Listeners are registered synchronously at the top
+ * level, as MV3 requires for a worker woken by an event.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { dispatch, isEnvelope, type Handlers } from '../extension/messaging.ts';
+import type { BackgroundApi } from '../extension/protocol.ts';
+import { runEventsPort } from '../extension/run.ts';
+import { settingsView } from '../extension/settings.ts';
+import { RunManager } from './run-manager.ts';
+import { loadSettings, saveSettings } from './settings-store.ts';
+import { isExtensionPage } from './senders.ts';
+
+const runs = new RunManager();
+
+const handlers = {
+  startRun: ({ tabId, task }) => runs.start(checkTabId(tabId), String(task)),
+  stopRun: ({ runId }) => runs.stop(String(runId)),
+  runForTab: ({ tabId }) => runs.forTab(checkTabId(tabId)),
+  getSettings: async () => settingsView(await loadSettings()),
+  saveSettings: async (input) => settingsView(await saveSettings(input)),
+} satisfies Handlers<BackgroundApi, Runtime.MessageSender>;
+
+function checkTabId(tabId: unknown): number {
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) {
+    throw new TypeError(`Not a tab id: ${String(tabId)}`);
+  }
+  return tabId;
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isEnvelope(message)) return undefined;
+  if (!isExtensionPage(sender)) {
+    // Pages and content scripts may never start, steer or stop a run.
+    return Promise.resolve({
+      ok: false,
+      error: { name: 'PermissionError', message: 'Only tabpilot’s own pages may do this' },
+    });
+  }
+  return dispatch(handlers, message, sender);
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== runEventsPort || !port.sender || !isExtensionPage(port.sender)) {
+    port.disconnect();
+    return;
+  }
+  const unsubscribe = runs.subscribe((event) => port.postMessage(event));
+  port.onDisconnect.addListener(unsubscribe);
+});
+
+void runs.closeInterrupted();
+
+if (__TEST__) {
+  // Test-only hooks, compiled out of release builds.
+  (globalThis as Record<string, unknown>)['tabpilotTest'] = { runs };
+}

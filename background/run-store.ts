@@ -1,0 +1,42 @@
+/** Run records in `storage.local`, kept across browser restarts and pruned by count. */
+import browser from 'webextension-polyfill';
+import type { RunView } from '../extension/run.ts';
+
+const indexKey = 'runs';
+const recordKey = (id: string): string => `run:${id}`;
+/** Oldest records beyond this many are deleted. */
+export const keptRuns = 50;
+
+interface IndexEntry {
+  readonly id: string;
+  readonly tabId: number;
+  readonly startedAt: number;
+}
+
+async function index(): Promise<IndexEntry[]> {
+  const value = (await browser.storage.local.get(indexKey))[indexKey];
+  return Array.isArray(value) ? (value as IndexEntry[]) : [];
+}
+
+export async function saveRun(run: RunView): Promise<void> {
+  const entries = await index();
+  if (!entries.some((e) => e.id === run.id)) {
+    entries.push({ id: run.id, tabId: run.tabId, startedAt: run.startedAt });
+    const dropped = entries.splice(0, Math.max(0, entries.length - keptRuns));
+    if (dropped.length) await browser.storage.local.remove(dropped.map((e) => recordKey(e.id)));
+    await browser.storage.local.set({ [indexKey]: entries });
+  }
+  await browser.storage.local.set({ [recordKey(run.id)]: run });
+}
+
+export async function loadRun(id: string): Promise<RunView | null> {
+  const value = (await browser.storage.local.get(recordKey(id)))[recordKey(id)];
+  return (value as RunView | undefined) ?? null;
+}
+
+/** Newest first. */
+export async function listRuns(filter: { tabId?: number } = {}): Promise<RunView[]> {
+  const entries = (await index()).filter((e) => filter.tabId === undefined || e.tabId === filter.tabId);
+  const runs = await Promise.all(entries.reverse().map((e) => loadRun(e.id)));
+  return runs.filter((r): r is RunView => r !== null);
+}

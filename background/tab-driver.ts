@@ -1,0 +1,104 @@
+/**
+ * Talks to the content script in one tab: injects it on demand (into this tab
+ * only, all frames), addresses frames explicitly, and never waits forever.
+ */
+import browser from 'webextension-polyfill';
+import type { ContentApi } from '../extension/protocol.ts';
+import { envelope, unwrap, type Request, type Response } from '../extension/messaging.ts';
+import { TabError, TabTimeoutError } from './errors.ts';
+
+/** Pages no extension may script. */
+const unscriptable = [
+  /^chrome:/,
+  /^chrome-extension:/,
+  /^chrome-untrusted:/,
+  /^devtools:/,
+  /^edge:/,
+  /^about:/,
+  /^view-source:/,
+  /^moz-extension:/,
+  /^https:\/\/chromewebstore\.google\.com\//,
+  /^https:\/\/chrome\.google\.com\/webstore/,
+  /^https:\/\/addons\.mozilla\.org\//,
+];
+
+export function isScriptableUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  if (/\.pdf($|[?#])/i.test(url) && !/^https?:/.test(url)) return false;
+  return !unscriptable.some((r) => r.test(url));
+}
+
+export const defaultMessageTimeoutMs = 10_000;
+
+export class TabDriver {
+  constructor(readonly tabId: number) {}
+
+  async tab(): Promise<browser.Tabs.Tab> {
+    try {
+      return await browser.tabs.get(this.tabId);
+    } catch {
+      throw new TabError('The task’s tab was closed');
+    }
+  }
+
+  /** Makes sure the content script answers in the top frame, injecting it if needed. */
+  async ensureContent(): Promise<void> {
+    const tab = await this.tab();
+    if (!isScriptableUrl(tab.url)) {
+      throw new TabError(`The browser does not let extensions act on this page (${tab.url ?? 'unknown'})`);
+    }
+    if (await this.ping()) return;
+    try {
+      await browser.scripting.executeScript({
+        target: { tabId: this.tabId, allFrames: true },
+        files: ['content.js'],
+      });
+    } catch (error) {
+      throw new TabError(
+        `Could not load tabpilot into the page: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (!(await this.ping())) throw new TabError('The page did not answer after tabpilot was loaded');
+  }
+
+  private async ping(): Promise<boolean> {
+    try {
+      await this.call('ping', {}, { timeoutMs: 2000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Calls the content script in one frame (the top frame unless said). */
+  async call<M extends keyof ContentApi & string>(
+    method: M,
+    request: Request<ContentApi, M>,
+    options: { frameId?: number; timeoutMs?: number } = {},
+  ): Promise<Response<ContentApi, M>> {
+    const timeoutMs = options.timeoutMs ?? defaultMessageTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new TabTimeoutError(
+              `The page did not answer “${method}” within ${timeoutMs / 1000} s (is a dialog open or the page frozen?)`,
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      const reply = await Promise.race([
+        browser.tabs.sendMessage(this.tabId, envelope(method, request), {
+          frameId: options.frameId ?? 0,
+        }),
+        timeout,
+      ]);
+      return unwrap<Response<ContentApi, M>>(reply, method);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

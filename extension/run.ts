@@ -1,0 +1,53 @@
+/** The record of one run, as the background keeps it and the UI shows it. */
+
+export const runStatuses = ['running', 'done', 'stopped', 'failed'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export type EntryKind = 'task' | 'assistant' | 'action' | 'result' | 'error' | 'status';
+
+export interface TranscriptEntry {
+  readonly id: string;
+  /** ms since epoch. */
+  readonly at: number;
+  readonly kind: EntryKind;
+  readonly text: string;
+  /** For `action` entries: where it acted, model-image pixels and viewport CSS pixels. */
+  readonly point?: { readonly model: { x: number; y: number }; readonly css: { x: number; y: number } };
+}
+
+export interface Usage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheCreationInputTokens: number;
+  readonly cacheReadInputTokens: number;
+}
+
+export const zeroUsage: Usage = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheCreationInputTokens: 0,
+  cacheReadInputTokens: 0,
+};
+
+export interface RunView {
+  readonly id: string;
+  readonly tabId: number;
+  readonly task: string;
+  readonly model: string;
+  readonly status: RunStatus;
+  /** Why the run ended, for `stopped` and `failed` (and the final answer for `done`). */
+  readonly reason?: string;
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  /** Model turns taken. */
+  readonly steps: number;
+  readonly entries: readonly TranscriptEntry[];
+  readonly usage: Usage;
+}
+
+/** What the background streams to a connected UI over the `run-events` port. */
+export type RunEvent =
+  | { readonly type: 'run'; readonly run: RunView | null }
+  | { readonly type: 'entry'; readonly runId: string; readonly entry: TranscriptEntry };
+
+export const runEventsPort = 'run-events';

@@ -1,0 +1,109 @@
+/** Settings: API key (masked), API base URL, model, max steps. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { modelProfiles } from '../extension/models.ts';
+import { defaultBaseUrl, maxStepsRange, type SettingsView } from '../extension/settings.ts';
+import { call } from './connector.ts';
+
+function Options() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [apiKey, setApiKey] = useState('');
+  const [baseUrl, setBaseUrl] = useState(defaultBaseUrl);
+  const [model, setModel] = useState('');
+  const [maxSteps, setMaxSteps] = useState('50');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const show = (v: SettingsView): void => {
+    setView(v);
+    setBaseUrl(v.baseUrl);
+    setModel(v.model);
+    setMaxSteps(String(v.maxSteps));
+  };
+
+  useEffect(() => {
+    call('getSettings', {}).then(show, (e: unknown) => setMessage({ ok: false, text: String(e) }));
+  }, []);
+
+  const save = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setMessage(null);
+    try {
+      const saved = await call('saveSettings', {
+        ...(apiKey ? { apiKey } : {}),
+        baseUrl,
+        model,
+        maxSteps: Number(maxSteps),
+      });
+      show(saved);
+      setApiKey('');
+      setMessage({ ok: true, text: 'Saved.' });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const models = modelProfiles.some((m) => m.id === model)
+    ? modelProfiles
+    : [...modelProfiles, { id: model, label: `${model} (custom)` }];
+
+  return (
+    <main>
+      <h1>tabpilot settings</h1>
+      <form onSubmit={(e) => void save(e)}>
+        <div class="fields">
+          <label>
+            API key
+            <input
+              type="password"
+              autocomplete="off"
+              spellcheck={false}
+              value={apiKey}
+              placeholder={view?.hasApiKey ? `Saved: ${view.apiKeyMasked} (type to replace)` : 'sk-ant-…'}
+              onInput={(e) => setApiKey(e.currentTarget.value)}
+            />
+            <span class="hint">
+              {view?.hasApiKey ? `Current key: ${view.apiKeyMasked}. ` : 'No key saved yet. '}
+              Kept in this browser’s extension storage and sent only to the API below.
+            </span>
+          </label>
+          <label>
+            API base URL
+            <input type="url" value={baseUrl} onInput={(e) => setBaseUrl(e.currentTarget.value)} />
+            <span class="hint">Change it only for a gateway or proxy. Default: {defaultBaseUrl}</span>
+          </label>
+          <label>
+            Model
+            <select value={model} onChange={(e) => setModel(e.currentTarget.value)}>
+              {models.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Max steps
+            <input
+              type="number"
+              min={maxStepsRange.min}
+              max={maxStepsRange.max}
+              value={maxSteps}
+              onInput={(e) => setMaxSteps(e.currentTarget.value)}
+            />
+          </label>
+          <div class="buttons">
+            <button type="submit">Save</button>
+          </div>
+          {message ? (
+            <p class={`status ${message.ok ? 'done' : 'failed'}`} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Options />, root);

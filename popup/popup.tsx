@@ -1,0 +1,117 @@
+/** The popup and side panel: type a task, Run, watch it live, Stop. */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { RunView, TranscriptEntry } from '../extension/run.ts';
+import { activeTab, call, onRunEvents, openSettings } from './connector.ts';
+import { RunStatus } from './run-status.tsx';
+import { Transcript } from './transcript.tsx';
+
+function upsert(entries: readonly TranscriptEntry[], entry: TranscriptEntry): TranscriptEntry[] {
+  const i = entries.findIndex((e) => e.id === entry.id);
+  if (i < 0) return [...entries, entry];
+  const next = [...entries];
+  next[i] = entry;
+  return next;
+}
+
+function Popup() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [run, setRun] = useState<RunView | null>(null);
+  const [task, setTask] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let currentTab: number | null = null;
+    const stop = onRunEvents((event) => {
+      if (event.type === 'run') {
+        if (event.run && event.run.tabId === currentTab) setRun(event.run);
+      } else {
+        setRun((r) => (r && r.id === event.runId ? { ...r, entries: upsert(r.entries, event.entry) } : r));
+      }
+    });
+    void (async () => {
+      try {
+        const tab = await activeTab();
+        if (!tab) throw new Error('No active tab');
+        currentTab = tab.id;
+        setTabId(tab.id);
+        const existing = await call('runForTab', { tabId: tab.id });
+        setRun((r) => (r && existing && r.id === existing.id && r.entries.length > existing.entries.length ? r : existing));
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    })();
+    return stop;
+  }, []);
+
+  const running = run?.status === 'running';
+
+  const start = useCallback(async () => {
+    if (tabId === null) return;
+    setBusy(true);
+    setError('');
+    try {
+      setRun(await call('startRun', { tabId, task }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }, [tabId, task]);
+
+  const stop = useCallback(async () => {
+    if (!run) return;
+    try {
+      setRun(await call('stopRun', { runId: run.id }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [run]);
+
+  return (
+    <main>
+      <header>
+        <h1>tabpilot</h1>
+        <button type="button" class="secondary" onClick={() => void openSettings()}>
+          Settings
+        </button>
+      </header>
+      <label>
+        Task
+        <textarea
+          value={task}
+          placeholder="What should Claude do on this page?"
+          onInput={(e) => setTask(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running) void start();
+          }}
+        />
+      </label>
+      <div class="buttons">
+        <button type="button" onClick={() => void start()} disabled={busy || running || tabId === null || !task.trim()}>
+          Run
+        </button>
+        <button type="button" class="secondary" onClick={() => void stop()} disabled={!running}>
+          Stop
+        </button>
+      </div>
+      {error ? (
+        <p class="status failed" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <RunStatus run={run} />
+      <Transcript entries={run?.entries ?? []} />
+      {run ? (
+        <p class="usage">
+          {run.steps} steps · {run.usage.inputTokens + run.usage.cacheReadInputTokens + run.usage.cacheCreationInputTokens} input
+          tokens · {run.usage.outputTokens} output tokens
+        </p>
+      ) : null}
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Popup />, root);

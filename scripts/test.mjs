@@ -1,0 +1,56 @@
+// `npm test`: every check and every test tier, in the order that fails fastest.
+//   npm test                    type-check, lint, format, build, then unit + dom + e2e tests
+//   npm test -- tests/unit      only the test files under the given paths
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const only = process.argv.slice(2);
+
+function run(title, cmd, args) {
+  console.log(`\n== ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n${title} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function testFiles(dir) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(testFiles(p));
+    else if (/\.test\.tsx?$/.test(name)) out.push(relative(root, p));
+  }
+  return out.sort();
+}
+
+const npx = (bin) => join(root, 'node_modules/.bin', bin);
+
+if (only.length === 0) {
+  run('type-check', npx('tsc'), ['--noEmit', '-p', '.']);
+  run('lint', npx('eslint'), ['.']);
+  run('format', npx('prettier'), ['--check', '.']);
+}
+run('build (release)', process.execPath, ['scripts/build.mjs']);
+run('build (test)', process.execPath, ['scripts/build.mjs', '--test']);
+
+// Release builds must not carry test hooks.
+for (const f of ['background.js', 'content.js', 'popup.js', 'options.js']) {
+  if (readFileSync(join(root, 'dist/chrome', f), 'utf8').includes('tabpilotTest')) {
+    console.error(`release build dist/chrome/${f} contains a test hook`);
+    process.exit(1);
+  }
+}
+
+const tiers = only.length ? only : ['tests/unit', 'tests/dom', 'tests/e2e'];
+const files = tiers.flatMap((t) => (statSync(join(root, t)).isDirectory() ? testFiles(join(root, t)) : [t]));
+console.log(`\n== tests (${files.length} files)`);
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
+);
+process.exit(r.status ?? 1);

@@ -1,0 +1,88 @@
+/** Drives the loaded extension the way a user does: its settings page and its popup. */
+import type { Page } from 'puppeteer-core';
+import { extensionWorker, type Launched } from './browser.ts';
+
+export interface SettingsForm {
+  apiKey?: string;
+  baseUrl?: string;
+  model?: string;
+  maxSteps?: number;
+}
+
+/** Fills the settings page by its fields' accessible names and presses Save. */
+export async function configure(l: Launched, form: SettingsForm): Promise<void> {
+  const page = await l.browser.newPage();
+  try {
+    await page.goto(`chrome-extension://${l.extensionId}/options.html`);
+    await page.locator('::-p-aria(Save)').wait();
+    if (form.apiKey !== undefined) await replaceText(page, 'API key', form.apiKey);
+    if (form.baseUrl !== undefined) await replaceText(page, 'API base URL', form.baseUrl);
+    if (form.model !== undefined) await page.select('select', form.model);
+    if (form.maxSteps !== undefined) await replaceText(page, 'Max steps', String(form.maxSteps));
+    await page.locator('::-p-aria(Save)').click();
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === 'Saved.', {
+      timeout: 5000,
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function replaceText(page: Page, name: string, value: string): Promise<void> {
+  const field = await page.locator(`::-p-aria(${name})`).waitHandle();
+  await field.click({ count: 3 });
+  await page.keyboard.press('Backspace');
+  await field.type(value);
+}
+
+/** Opens the popup on the active tab with chrome.action.openPopup() and returns its page. */
+export async function openPopup(l: Launched): Promise<Page> {
+  const worker = await extensionWorker(l);
+  await worker.evaluate(() => chrome.action.openPopup());
+  const target = await l.browser.waitForTarget(
+    (t) => t.url() === `chrome-extension://${l.extensionId}/popup.html`,
+    { timeout: 5000 },
+  );
+  const page = await target.asPage();
+  await page.locator('::-p-aria(Run)').wait();
+  return page;
+}
+
+/** Types a task in the popup and presses Run. */
+export async function runTask(popup: Page, task: string): Promise<void> {
+  await popup.locator('::-p-aria(Task)').fill(task);
+  await popup.locator('::-p-aria(Run)').click();
+}
+
+export async function statusText(popup: Page): Promise<string> {
+  return popup.$eval('p[role=status]', (el) => el.textContent ?? '');
+}
+
+/** Waits until the popup's status leaves "running" and returns it. */
+export async function waitForEnd(popup: Page, timeout = 30_000): Promise<string> {
+  await popup.waitForFunction(
+    () => {
+      const s = document.querySelector('p[role=status]')?.getAttribute('data-status');
+      return s === 'done' || s === 'stopped' || s === 'failed';
+    },
+    { timeout },
+  );
+  return statusText(popup);
+}
+
+export async function transcript(popup: Page): Promise<string[]> {
+  return popup.$$eval('[role=log] .entry', (els) => els.map((e) => e.textContent ?? ''));
+}
+
+/** The id of the tab showing `url`, from the extension's side. */
+export async function tabIdOf(l: Launched, url: string): Promise<number> {
+  const worker = await extensionWorker(l);
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+export async function setZoom(l: Launched, tabId: number, factor: number): Promise<void> {
+  const worker = await extensionWorker(l);
+  await worker.evaluate((id, f) => chrome.tabs.setZoom(id, f), tabId, factor);
+}
