@@ -51,46 +51,57 @@ function Options() {
       <h1>tabpilot settings</h1>
       <form onSubmit={(e) => void save(e)}>
         <div class="fields">
-          <label>
-            API key
+          <div class="field">
+            <label for="api-key">API key</label>
             <input
+              id="api-key"
               type="password"
               autocomplete="off"
               spellcheck={false}
               value={apiKey}
+              aria-describedby="api-key-hint"
               placeholder={view?.hasApiKey ? `Saved: ${view.apiKeyMasked} (type to replace)` : 'sk-ant-…'}
               onInput={(e) => setApiKey(e.currentTarget.value)}
             />
-            <span class="hint">
+            <span class="hint" id="api-key-hint">
               {view?.hasApiKey ? `Current key: ${view.apiKeyMasked}. ` : 'No key saved yet. '}
               Kept in this browser’s extension storage and sent only to the API below.
             </span>
-          </label>
-          <label>
-            API base URL
-            <input type="url" value={baseUrl} onInput={(e) => setBaseUrl(e.currentTarget.value)} />
-            <span class="hint">Change it only for a gateway or proxy. Default: {defaultBaseUrl}</span>
-          </label>
-          <label>
-            Model
-            <select value={model} onChange={(e) => setModel(e.currentTarget.value)}>
+          </div>
+          <div class="field">
+            <label for="base-url">API base URL</label>
+            <input
+              id="base-url"
+              type="url"
+              value={baseUrl}
+              aria-describedby="base-url-hint"
+              onInput={(e) => setBaseUrl(e.currentTarget.value)}
+            />
+            <span class="hint" id="base-url-hint">
+              Change it only for a gateway or proxy. Default: {defaultBaseUrl}
+            </span>
+          </div>
+          <div class="field">
+            <label for="model">Model</label>
+            <select id="model" value={model} onChange={(e) => setModel(e.currentTarget.value)}>
               {models.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.label}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Max steps
+          </div>
+          <div class="field">
+            <label for="max-steps">Max steps</label>
             <input
+              id="max-steps"
               type="number"
               min={maxStepsRange.min}
               max={maxStepsRange.max}
               value={maxSteps}
               onInput={(e) => setMaxSteps(e.currentTarget.value)}
             />
-          </label>
+          </div>
           <div class="buttons">
             <button type="submit">Save</button>
           </div>

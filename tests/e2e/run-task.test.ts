@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
 import { launch, openPage, type Launched } from '../support/browser.ts';
 import { configure, openPopup, runTask, setZoom, tabIdOf, transcript, waitForEnd } from '../support/extension.ts';
-import { findColor, lastUserImage, startFakeAnthropic, type FakeAnthropic, type Policy } from '../support/fake-anthropic/index.ts';
+import { findColor, lastUserImage, startFakeAnthropic, type FakeAnthropic, type MessagesRequest, type Policy } from '../support/fake-anthropic/index.ts';
 import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 const extensionDir = join(repoRoot, 'dist/chrome-test');
@@ -18,8 +18,14 @@ const cyan = { r: 0, g: 255, b: 255 };
 /** The button's centre on the fixture page, viewport CSS pixels. */
 const goCentre = { x: 413 + 97 / 2, y: 151 + 41 / 2 };
 
+/** Which turn of its own run a request is: the fake's counter spans every run of the test file. */
+function turnOf(req: MessagesRequest): number {
+  return req.messages.filter((m) => m.role === 'assistant').length + 1;
+}
+
 /** Clicks the magenta button, clicks the cyan field, types, presses Return, answers. */
-export const fillFormPolicy: Policy = (req, { turn }) => {
+export const fillFormPolicy: Policy = (req) => {
+  const turn = turnOf(req);
   const find = (colour: typeof magenta): [number, number] => {
     const image = lastUserImage(req);
     assert.ok(image, 'the request carries a screenshot');
@@ -128,9 +134,9 @@ describe('run control and failures', () => {
     assert.ok(s);
     let release: () => void = () => undefined;
     const gate = new Promise<void>((ok) => (release = ok));
-    s.fake.setPolicy(async (req, ctx) => {
-      if (ctx.turn === 2) await gate;
-      return fillFormPolicy(req, ctx);
+    s.fake.setPolicy(async (req) => {
+      if (turnOf(req) === 2) await gate;
+      return fillFormPolicy(req, { turn: 0, requests: [] });
     });
     const page = await openPage(s.l.browser, url);
     let popup = await openPopup(s.l);
@@ -148,9 +154,9 @@ describe('run control and failures', () => {
 
   test('Stop ends the run at once and keeps its record', async () => {
     assert.ok(s);
-    s.fake.setPolicy(async (req, ctx) => {
-      if (ctx.turn === 2) await new Promise((ok) => setTimeout(ok, 60_000));
-      return fillFormPolicy(req, ctx);
+    s.fake.setPolicy(async (req) => {
+      if (turnOf(req) === 2) await new Promise((ok) => setTimeout(ok, 60_000));
+      return fillFormPolicy(req, { turn: 0, requests: [] });
     });
     const page = await openPage(s.l.browser, url);
     let popup = await openPopup(s.l);
@@ -171,7 +177,8 @@ describe('run control and failures', () => {
 
   test('malformed tool input goes back to Claude as an is_error result and the run goes on', async () => {
     assert.ok(s);
-    s.fake.setPolicy((req, { turn }) => {
+    s.fake.setPolicy((req) => {
+      const turn = turnOf(req);
       if (turn === 1) return { toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: [99999, 5] } }] };
       if (turn === 2) return { toolUses: [{ name: 'computer', input: { action: 'key', text: 'ctrl+Bogus' } }] };
       if (turn === 3) return { toolUses: [{ name: 'computer', input: { action: 'fly' } }] };
@@ -209,9 +216,9 @@ describe('run control and failures', () => {
     await runTask(popup, 'Anything.');
     const status = await waitForEnd(popup);
     assert.match(status, /^Failed: The API key was rejected \(401 authentication_error\)/);
-    await configure(s.l, { apiKey: 'sk-ant-test-key' });
     await popup.close();
     await page.close();
+    await configure(s.l, { apiKey: 'sk-ant-test-key' });
   });
 
   test('an API that keeps failing (500) is explained in the popup', async () => {
@@ -233,8 +240,8 @@ describe('run control and failures', () => {
     const popup = await openPopup(s.l);
     await runTask(popup, 'Anything.');
     assert.match(await waitForEnd(popup, 30_000), /^Failed: Could not reach the API at http:\/\/127\.0\.0\.1:9/);
-    await configure(s.l, { baseUrl: s.fake.url });
     await popup.close();
     await page.close();
+    await configure(s.l, { baseUrl: s.fake.url });
   });
 });
