@@ -78,19 +78,25 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
   const messages: BetaMessageParam[] = [
     {
       role: 'user',
-      content: [
-        { type: 'text', text: `<task>\n${input.task}\n</task>` },
-        imageBlock(screen),
-      ],
+      content: [{ type: 'text', text: `<task>\n${input.task}\n</task>` }, imageBlock(screen)],
     },
   ];
   let consecutiveErrors = 0;
-  let usage = { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
+  let usage = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationInputTokens: 0,
+    cacheReadInputTokens: 0,
+  };
 
   for (let step = 1; ; step++) {
     if (signal.aborted) throw new StoppedError();
     if (step > limits.maxSteps) {
-      return { status: 'failed', reason: `Reached the limit of ${limits.maxSteps} steps`, steps: step - 1 };
+      return {
+        status: 'failed',
+        reason: `Reached the limit of ${limits.maxSteps} steps`,
+        steps: step - 1,
+      };
     }
     let streamed = '';
     const reply: BetaMessage = await model.next(
@@ -189,15 +195,28 @@ export function computerTool(
       ...(zoom ? { enable_zoom: true } : {}),
     };
   }
-  return { type: toolType, name: 'computer', display_width_px: size.width, display_height_px: size.height };
+  return {
+    type: toolType,
+    name: 'computer',
+    display_width_px: size.width,
+    display_height_px: size.height,
+  };
 }
 
 function imageBlock(image: ScreenImage): BetaContentBlockParam & { type: 'image' } {
-  return { type: 'image', source: { type: 'base64', media_type: image.mediaType, data: image.base64 } };
+  return {
+    type: 'image',
+    source: { type: 'base64', media_type: image.mediaType, data: image.base64 },
+  };
 }
 
 function errorResult(id: string, text: string): BetaToolResultBlockParam {
-  return { type: 'tool_result', tool_use_id: id, is_error: true, content: [{ type: 'text', text }] };
+  return {
+    type: 'tool_result',
+    tool_use_id: id,
+    is_error: true,
+    content: [{ type: 'text', text }],
+  };
 }
 
 function lastErrorText(results: BetaToolResultBlockParam[]): string {
@@ -217,7 +236,8 @@ export function describeToolUse(use: BetaToolUseBlock): string {
   const coordinate = input['coordinate'];
   if (Array.isArray(coordinate)) parts.push(`(${coordinate.join(', ')})`);
   const text = input['text'];
-  if (typeof text === 'string') parts.push(JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text));
+  if (typeof text === 'string')
+    parts.push(JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text));
   if (typeof input['scroll_direction'] === 'string') {
     parts.push(`${input['scroll_direction']} ${String(input['scroll_amount'] ?? '')}`.trim());
   }

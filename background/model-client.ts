@@ -96,17 +96,25 @@ export function translateError(error: unknown, signal: AbortSignal, baseUrl: str
       return new ApiRejectedError(`The API refused this request (403): ${detail}`, status);
     }
     if (status === 404) {
-      return new ApiRejectedError(`Not found (404): ${detail}. Check the model and API base URL.`, status);
+      return new ApiRejectedError(
+        `Not found (404): ${detail}. Check the model and API base URL.`,
+        status,
+      );
     }
     if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
       return new ApiRejectedError(`The API rejected the request (${status}): ${detail}`, status);
     }
     return new ApiUnavailableError(
-      `The API kept failing (${status ?? 'no status'} ${error.type ?? ''}): ${detail}`.replace(/ +/g, ' '),
+      `The API kept failing (${status ?? 'no status'} ${error.type ?? ''}): ${detail}`.replace(
+        / +/g,
+        ' ',
+      ),
     );
   }
   if (error instanceof SyntaxError) {
-    return new ModelOutputError(`The API answered with something that is not valid JSON: ${error.message}`);
+    return new ModelOutputError(
+      `The API answered with something that is not valid JSON: ${error.message}`,
+    );
   }
   if (error instanceof Error) return error;
   return new Error(String(error));

@@ -42,12 +42,15 @@ export class RunManager {
   async start(tabId: number, task: string): Promise<RunView> {
     const trimmed = task.trim();
     if (!trimmed) throw new ConfigError('Type a task first');
-    if (trimmed.length > 20_000) throw new ConfigError('The task is too long (at most 20,000 characters)');
+    if (trimmed.length > 20_000)
+      throw new ConfigError('The task is too long (at most 20,000 characters)');
     for (const run of this.#active.values()) {
-      if (run.view.tabId === tabId) throw new ConfigError('A run is already going in this tab: stop it first');
+      if (run.view.tabId === tabId)
+        throw new ConfigError('A run is already going in this tab: stop it first');
     }
     const settings = await loadSettings();
-    if (!settings.apiKey) throw new ConfigError('No API key yet: add your Anthropic API key in Settings');
+    if (!settings.apiKey)
+      throw new ConfigError('No API key yet: add your Anthropic API key in Settings');
     const profile = modelProfile(settings.model);
     const client: ModelClient = this.makeClient({
       apiKey: settings.apiKey,
@@ -94,7 +97,8 @@ export class RunManager {
   }
 
   async forTab(tabId: number): Promise<RunView | null> {
-    for (const run of this.#active.values()) if (run.view.tabId === tabId) return this.#snapshot(run);
+    for (const run of this.#active.values())
+      if (run.view.tabId === tabId) return this.#snapshot(run);
     const [latest] = await listRuns({ tabId });
     return latest ?? null;
   }
@@ -109,7 +113,8 @@ export class RunManager {
       await saveRun({
         ...run,
         status: 'failed',
-        reason: 'The extension’s background was restarted during this run, which ended it. Its steps so far are kept.',
+        reason:
+          'The extension’s background was restarted during this run, which ended it. Its steps so far are kept.',
         endedAt: Date.now(),
       });
     }
@@ -117,7 +122,8 @@ export class RunManager {
 
   async #drive(run: ActiveRun, client: ModelClient, maxSteps: number): Promise<void> {
     const events: LoopEvents = {
-      assistantText: (step, text) => this.#upsertEntry(run, `${run.view.id}:say:${step}`, 'assistant', text),
+      assistantText: (step, text) =>
+        this.#upsertEntry(run, `${run.view.id}:say:${step}`, 'assistant', text),
       action: (summary, outcome, isError) => {
         this.#addEntry(run, {
           kind: isError ? 'error' : 'action',
@@ -151,7 +157,11 @@ export class RunManager {
     }
   }
 
-  async #finish(run: ActiveRun, status: 'done' | 'stopped' | 'failed', reason: string): Promise<void> {
+  async #finish(
+    run: ActiveRun,
+    status: 'done' | 'stopped' | 'failed',
+    reason: string,
+  ): Promise<void> {
     if (run.view.status !== 'running') return;
     run.view.status = status;
     run.view.reason = reason;
@@ -165,7 +175,11 @@ export class RunManager {
   }
 
   #addEntry(run: ActiveRun, entry: Omit<TranscriptEntry, 'id' | 'at'>): void {
-    const full: TranscriptEntry = { id: `${run.view.id}:${run.entryCount++}`, at: Date.now(), ...entry };
+    const full: TranscriptEntry = {
+      id: `${run.view.id}:${run.entryCount++}`,
+      at: Date.now(),
+      ...entry,
+    };
     run.view.entries.push(full);
     this.#emit({ type: 'entry', runId: run.view.id, entry: full });
   }

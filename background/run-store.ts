@@ -36,7 +36,9 @@ export async function loadRun(id: string): Promise<RunView | null> {
 
 /** Newest first. */
 export async function listRuns(filter: { tabId?: number } = {}): Promise<RunView[]> {
-  const entries = (await index()).filter((e) => filter.tabId === undefined || e.tabId === filter.tabId);
+  const entries = (await index()).filter(
+    (e) => filter.tabId === undefined || e.tabId === filter.tabId,
+  );
   const runs = await Promise.all(entries.reverse().map((e) => loadRun(e.id)));
   return runs.filter((r): r is RunView => r !== null);
 }

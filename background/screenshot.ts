@@ -3,7 +3,12 @@
  * draw the pointer into it. Drawing happens here on an OffscreenCanvas, never in
  * the page, so the page cannot see or react to our cursor.
  */
-import { fitImage, type ModelPoint, type ScreenGeometry, type Size } from '../extension/geometry.ts';
+import {
+  fitImage,
+  type ModelPoint,
+  type ScreenGeometry,
+  type Size,
+} from '../extension/geometry.ts';
 import type { ModelProfile } from '../extension/models.ts';
 import { RateGate } from './rate-gate.ts';
 import { TabError } from './errors.ts';
@@ -26,7 +31,9 @@ export async function captureVisible(windowId: number): Promise<ImageBitmap> {
   try {
     dataUrl = await chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
   } catch (error) {
-    throw new TabError(`Could not capture the tab: ${error instanceof Error ? error.message : String(error)}`);
+    throw new TabError(
+      `Could not capture the tab: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const blob = await (await fetch(dataUrl)).blob();
   return createImageBitmap(blob);
@@ -43,7 +50,12 @@ export async function takeShot(options: {
     const capture = { width: bitmap.width, height: bitmap.height };
     const image = fitImage(capture, options.profile.image);
     const base64 = await render(bitmap, { x: 0, y: 0, ...capture }, image, options.cursor);
-    return { base64, mediaType: 'image/png', geometry: { image, viewport: options.viewport }, capture };
+    return {
+      base64,
+      mediaType: 'image/png',
+      geometry: { image, viewport: options.viewport },
+      capture,
+    };
   } finally {
     bitmap.close();
   }
@@ -66,7 +78,10 @@ export async function takeZoom(options: {
     const { x0, y0, x1, y1 } = options.region;
     const source = { x: x0 * fx, y: y0 * fy, width: (x1 - x0) * fx, height: (y1 - y0) * fy };
     const size = fitImage(
-      { width: Math.max(1, Math.round(source.width)), height: Math.max(1, Math.round(source.height)) },
+      {
+        width: Math.max(1, Math.round(source.width)),
+        height: Math.max(1, Math.round(source.height)),
+      },
       options.profile.image,
     );
     return { base64: await render(bitmap, source, size), mediaType: 'image/png', size };
@@ -86,7 +101,17 @@ async function render(
   if (!ctx) throw new Error('OffscreenCanvas 2d context unavailable');
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(bitmap, source.x, source.y, source.width, source.height, 0, 0, size.width, size.height);
+  ctx.drawImage(
+    bitmap,
+    source.x,
+    source.y,
+    source.width,
+    source.height,
+    0,
+    0,
+    size.width,
+    size.height,
+  );
   if (cursor) drawPointer(ctx, cursor);
   return blobToBase64(await canvas.convertToBlob({ type: 'image/png' }));
 }

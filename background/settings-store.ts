@@ -11,7 +11,10 @@ export async function loadSettings(): Promise<Settings> {
     return applySettingsInput(defaultSettings, stored);
   } catch {
     // Storage written by an older version or edited by hand: keep what still checks out.
-    return { ...defaultSettings, apiKey: typeof (stored as Settings).apiKey === 'string' ? (stored as Settings).apiKey : '' };
+    return {
+      ...defaultSettings,
+      apiKey: typeof (stored as Settings).apiKey === 'string' ? (stored as Settings).apiKey : '',
+    };
   }
 }
 

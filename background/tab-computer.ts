@@ -78,7 +78,10 @@ export class TabComputer implements Computer {
     }
   }
 
-  async #perform(actions: readonly PageAction<'model'>[], signal: AbortSignal): Promise<ComputerOutcome> {
+  async #perform(
+    actions: readonly PageAction<'model'>[],
+    signal: AbortSignal,
+  ): Promise<ComputerOutcome> {
     await this.driver.ensureContent();
     const geometry = this.#requireGeometry();
     const notes: string[] = [];
@@ -86,7 +89,11 @@ export class TabComputer implements Computer {
     for (const action of actions) {
       if (signal.aborted) throw new StoppedError();
       const css = mapActionPoints(action, (p) => modelToViewport(p, geometry));
-      const report = await this.driver.call('perform', { action: css }, { timeoutMs: timeoutFor(action) });
+      const report = await this.driver.call(
+        'perform',
+        { action: css },
+        { timeoutMs: timeoutFor(action) },
+      );
       const to = pointerAfter(action);
       const cssTo = pointerAfter(css);
       if (to && cssTo) {

@@ -45,7 +45,9 @@ export class TabDriver {
   async ensureContent(): Promise<void> {
     const tab = await this.tab();
     if (!isScriptableUrl(tab.url)) {
-      throw new TabError(`The browser does not let extensions act on this page (${tab.url ?? 'unknown'})`);
+      throw new TabError(
+        `The browser does not let extensions act on this page (${tab.url ?? 'unknown'})`,
+      );
     }
     if (await this.ping()) return;
     try {
@@ -58,7 +60,8 @@ export class TabDriver {
         `Could not load tabpilot into the page: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    if (!(await this.ping())) throw new TabError('The page did not answer after tabpilot was loaded');
+    if (!(await this.ping()))
+      throw new TabError('The page did not answer after tabpilot was loaded');
   }
 
   private async ping(): Promise<boolean> {

@@ -97,7 +97,10 @@ export async function dispatch<Api extends ApiShape, Ctx>(
 /** Builds a typed client from a function that delivers one envelope and returns the raw reply. */
 export function client<Api extends ApiShape>(
   deliver: (message: Envelope) => Promise<unknown>,
-): <M extends keyof Api & string>(method: M, request: Request<Api, M>) => Promise<Response<Api, M>> {
+): <M extends keyof Api & string>(
+  method: M,
+  request: Request<Api, M>,
+) => Promise<Response<Api, M>> {
   return <M extends keyof Api & string>(method: M, request: Request<Api, M>) =>
     deliver(envelope(method, request)).then((reply) => unwrap<Response<Api, M>>(reply, method));
 }

@@ -12,7 +12,10 @@ export interface TranscriptEntry {
   readonly kind: EntryKind;
   readonly text: string;
   /** For `action` entries: where it acted, model-image pixels and viewport CSS pixels. */
-  readonly point?: { readonly model: { x: number; y: number }; readonly css: { x: number; y: number } };
+  readonly point?: {
+    readonly model: { x: number; y: number };
+    readonly css: { x: number; y: number };
+  };
 }
 
 export interface Usage {

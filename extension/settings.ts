@@ -53,7 +53,8 @@ export class SettingsError extends Error {
 
 /** Checks input from the UI or from storage; throws SettingsError naming the bad field. */
 export function applySettingsInput(current: Settings, input: unknown): Settings {
-  if (typeof input !== 'object' || input === null) throw new SettingsError('Settings must be an object');
+  if (typeof input !== 'object' || input === null)
+    throw new SettingsError('Settings must be an object');
   const i = input as Record<string, unknown>;
   const apiKey = i['apiKey'] === undefined ? current.apiKey : i['apiKey'];
   if (typeof apiKey !== 'string' || /\s/.test(apiKey.trim()) || apiKey.length > 500) {

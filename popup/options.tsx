@@ -60,7 +60,9 @@ function Options() {
               spellcheck={false}
               value={apiKey}
               aria-describedby="api-key-hint"
-              placeholder={view?.hasApiKey ? `Saved: ${view.apiKeyMasked} (type to replace)` : 'sk-ant-…'}
+              placeholder={
+                view?.hasApiKey ? `Saved: ${view.apiKeyMasked} (type to replace)` : 'sk-ant-…'
+              }
               onInput={(e) => setApiKey(e.currentTarget.value)}
             />
             <span class="hint" id="api-key-hint">
@@ -106,7 +108,10 @@ function Options() {
             <button type="submit">Save</button>
           </div>
           {message ? (
-            <p class={`status ${message.ok ? 'done' : 'failed'}`} role={message.ok ? 'status' : 'alert'}>
+            <p
+              class={`status ${message.ok ? 'done' : 'failed'}`}
+              role={message.ok ? 'status' : 'alert'}
+            >
               {message.text}
             </p>
           ) : null}

@@ -27,7 +27,9 @@ function Popup() {
       if (event.type === 'run') {
         if (event.run && event.run.tabId === currentTab) setRun(event.run);
       } else {
-        setRun((r) => (r && r.id === event.runId ? { ...r, entries: upsert(r.entries, event.entry) } : r));
+        setRun((r) =>
+          r && r.id === event.runId ? { ...r, entries: upsert(r.entries, event.entry) } : r,
+        );
       }
     });
     void (async () => {
@@ -37,7 +39,11 @@ function Popup() {
         currentTab = tab.id;
         setTabId(tab.id);
         const existing = await call('runForTab', { tabId: tab.id });
-        setRun((r) => (r && existing && r.id === existing.id && r.entries.length > existing.entries.length ? r : existing));
+        setRun((r) =>
+          r && existing && r.id === existing.id && r.entries.length > existing.entries.length
+            ? r
+            : existing,
+        );
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
@@ -89,7 +95,11 @@ function Popup() {
         />
       </label>
       <div class="buttons">
-        <button type="button" onClick={() => void start()} disabled={busy || running || tabId === null || !task.trim()}>
+        <button
+          type="button"
+          onClick={() => void start()}
+          disabled={busy || running || tabId === null || !task.trim()}
+        >
           Run
         </button>
         <button type="button" class="secondary" onClick={() => void stop()} disabled={!running}>
@@ -105,8 +115,11 @@ function Popup() {
       <Transcript entries={run?.entries ?? []} />
       {run ? (
         <p class="usage">
-          {run.steps} steps · {run.usage.inputTokens + run.usage.cacheReadInputTokens + run.usage.cacheCreationInputTokens} input
-          tokens · {run.usage.outputTokens} output tokens
+          {run.steps} steps ·{' '}
+          {run.usage.inputTokens +
+            run.usage.cacheReadInputTokens +
+            run.usage.cacheCreationInputTokens}{' '}
+          input tokens · {run.usage.outputTokens} output tokens
         </p>
       ) : null}
     </main>

@@ -43,9 +43,11 @@ export async function obtainChrome(log: (line: string) => void = console.log): P
     throw new Error('apt-get installed chromium but no binary was found');
   }
   log('No Chrome found: downloading Chrome for Testing with @puppeteer/browsers…');
-  const { install, Browser, detectBrowserPlatform, resolveBuildId } = await import('@puppeteer/browsers');
+  const { install, Browser, detectBrowserPlatform, resolveBuildId } =
+    await import('@puppeteer/browsers');
   const platform = detectBrowserPlatform();
-  if (!platform) throw new Error('Unknown platform: set CHROME_PATH to a Chrome or Chromium binary');
+  if (!platform)
+    throw new Error('Unknown platform: set CHROME_PATH to a Chrome or Chromium binary');
   const buildId = await resolveBuildId(Browser.CHROME, platform, 'stable');
   const installed = await install({
     browser: Browser.CHROME,

@@ -25,7 +25,9 @@ function manifestFor(target) {
   const m = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   if (target === 'firefox') {
     m.background = { scripts: ['background.js'] };
-    m.browser_specific_settings = { gecko: { id: 'tabpilot@tabpilot.dev', strict_min_version: '128.0' } };
+    m.browser_specific_settings = {
+      gecko: { id: 'tabpilot@tabpilot.dev', strict_min_version: '128.0' },
+    };
     m.sidebar_action = { default_panel: 'popup.html', default_title: 'tabpilot' };
     delete m.side_panel;
     delete m.minimum_chrome_version;
@@ -69,7 +71,12 @@ function options(outdir, target) {
   };
 }
 
-const targets = test ? [['chrome', 'dist/chrome-test']] : [['chrome', 'dist/chrome'], ['firefox', 'dist/firefox']];
+const targets = test
+  ? [['chrome', 'dist/chrome-test']]
+  : [
+      ['chrome', 'dist/chrome'],
+      ['firefox', 'dist/firefox'],
+    ];
 
 for (const [target, dir] of targets) {
   const outdir = join(root, dir);

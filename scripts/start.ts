@@ -24,7 +24,8 @@ const server = createServer((_req, res) => {
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 const demoUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-const hasDisplay = process.platform !== 'linux' || !!process.env['DISPLAY'] || !!process.env['WAYLAND_DISPLAY'];
+const hasDisplay =
+  process.platform !== 'linux' || !!process.env['DISPLAY'] || !!process.env['WAYLAND_DISPLAY'];
 const headless = smoke || !hasDisplay;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const browser = await puppeteer.launch({
@@ -60,7 +61,8 @@ if (smoke) {
   if (title !== 'tabpilot demo page') throw new Error(`demo page did not load (title "${title}")`);
   console.log('start: ok');
 } else {
-  if (headless) console.log('No display found: Chromium runs headless. Set DISPLAY to see the window.');
+  if (headless)
+    console.log('No display found: Chromium runs headless. Set DISPLAY to see the window.');
   console.log('Close the browser (or press Ctrl+C) to quit.');
   browser.on('disconnected', () => {
     server.close();

@@ -46,7 +46,9 @@ for (const f of ['background.js', 'content.js', 'popup.js', 'options.js']) {
 }
 
 const tiers = only.length ? only : ['tests/unit', 'tests/dom', 'tests/e2e'];
-const files = tiers.flatMap((t) => (statSync(join(root, t)).isDirectory() ? testFiles(join(root, t)) : [t]));
+const files = tiers.flatMap((t) =>
+  statSync(join(root, t)).isDirectory() ? testFiles(join(root, t)) : [t],
+);
 console.log(`\n== tests (${files.length} files)`);
 const r = spawnSync(
   process.execPath,

@@ -7,8 +7,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
 import { launch, openPage, type Launched } from '../support/browser.ts';
-import { configure, openPopup, runTask, setZoom, tabIdOf, transcript, waitForEnd } from '../support/extension.ts';
-import { findColor, lastUserImage, startFakeAnthropic, type FakeAnthropic, type MessagesRequest, type Policy } from '../support/fake-anthropic/index.ts';
+import {
+  configure,
+  openPopup,
+  runTask,
+  setZoom,
+  tabIdOf,
+  transcript,
+  waitForEnd,
+} from '../support/extension.ts';
+import {
+  findColor,
+  lastUserImage,
+  startFakeAnthropic,
+  type FakeAnthropic,
+  type MessagesRequest,
+  type Policy,
+} from '../support/fake-anthropic/index.ts';
 import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 const extensionDir = join(repoRoot, 'dist/chrome-test');
@@ -35,11 +50,20 @@ export const fillFormPolicy: Policy = (req) => {
   };
   switch (turn) {
     case 1:
-      return { text: 'I see a magenta button; clicking it.', toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: find(magenta) } }] };
+      return {
+        text: 'I see a magenta button; clicking it.',
+        toolUses: [
+          { name: 'computer', input: { action: 'left_click', coordinate: find(magenta) } },
+        ],
+      };
     case 2:
-      return { toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: find(cyan) } }] };
+      return {
+        toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: find(cyan) } }],
+      };
     case 3:
-      return { toolUses: [{ name: 'computer', input: { action: 'type', text: 'hello tabpilot' } }] };
+      return {
+        toolUses: [{ name: 'computer', input: { action: 'type', text: 'hello tabpilot' } }],
+      };
     case 4:
       return { toolUses: [{ name: 'computer', input: { action: 'key', text: 'Return' } }] };
     default:
@@ -85,7 +109,11 @@ for (const variant of [
       const page = await openPage(s.l.browser, url);
       if (variant.zoom !== 1) {
         await setZoom(s.l, await tabIdOf(s.l, url), variant.zoom);
-        await page.waitForFunction((w) => Math.abs(window.innerWidth - w) <= 1, {}, Math.round(1024 / variant.zoom));
+        await page.waitForFunction(
+          (w) => Math.abs(window.innerWidth - w) <= 1,
+          {},
+          Math.round(1024 / variant.zoom),
+        );
       }
       const popup = await openPopup(s.l);
       await runTask(popup, 'Press Go, then submit the name "hello tabpilot".');
@@ -97,13 +125,17 @@ for (const variant of [
 
       const lines = await transcript(popup);
       assert.match(lines[0] ?? '', /Press Go/);
-      assert.ok(lines.some((l) => l.includes('I see a magenta button')), 'Claude’s words are shown');
+      assert.ok(
+        lines.some((l) => l.includes('I see a magenta button')),
+        'Claude’s words are shown',
+      );
       const click = lines.find((l) => l.startsWith('▸ left_click'));
       assert.ok(click, `a click in ${lines.join(' | ')}`);
       // The click landed within a pixel of the button's centre, in page CSS pixels.
       const m = /page \(([\d.]+), ([\d.]+)\)/.exec(click);
       assert.ok(m, click);
-      const tolerance = 1 + 1024 / variant.zoom / (s.fake.requests.length ? imageWidth(s.fake) : 1024);
+      const tolerance =
+        1 + 1024 / variant.zoom / (s.fake.requests.length ? imageWidth(s.fake) : 1024);
       assert.ok(Math.abs(Number(m[1]) - goCentre.x) <= tolerance, `x ${m[1]} vs ${goCentre.x}`);
       assert.ok(Math.abs(Number(m[2]) - goCentre.y) <= tolerance, `y ${m[2]} vs ${goCentre.y}`);
       assert.ok(lines.some((l) => l.includes('type "hello tabpilot"')));
@@ -141,10 +173,14 @@ describe('run control and failures', () => {
     const page = await openPage(s.l.browser, url);
     let popup = await openPopup(s.l);
     await runTask(popup, 'Press Go and submit the name.');
-    await popup.waitForFunction(() => document.querySelector('[role=log]')?.textContent?.includes('left_click'));
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('left_click'),
+    );
     await popup.close();
     popup = await openPopup(s.l);
-    await popup.waitForFunction(() => document.querySelector('[role=log]')?.textContent?.includes('left_click'));
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('left_click'),
+    );
     assert.match(await popup.$eval('p[role=status]', (e) => e.textContent ?? ''), /^Running/);
     release();
     assert.equal(await waitForEnd(popup), 'Done: I pressed Go and submitted the name.');
@@ -161,16 +197,23 @@ describe('run control and failures', () => {
     const page = await openPage(s.l.browser, url);
     let popup = await openPopup(s.l);
     await runTask(popup, 'Press Go and wait.');
-    await popup.waitForFunction(() => document.querySelector('[role=log]')?.textContent?.includes('left_click'));
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('left_click'),
+    );
     const t0 = Date.now();
     await popup.locator('::-p-aria(Stop)').click();
     assert.equal(await waitForEnd(popup, 5000), 'Stopped: Stopped by the user');
     assert.ok(Date.now() - t0 < 5000);
     await popup.close();
     popup = await openPopup(s.l);
-    await popup.waitForFunction(() => document.querySelector('p[role=status]')?.getAttribute('data-status') === 'stopped');
+    await popup.waitForFunction(
+      () => document.querySelector('p[role=status]')?.getAttribute('data-status') === 'stopped',
+    );
     const lines = await transcript(popup);
-    assert.ok(lines.some((l) => l.startsWith('▸ left_click')), 'the steps before Stop are kept');
+    assert.ok(
+      lines.some((l) => l.startsWith('▸ left_click')),
+      'the steps before Stop are kept',
+    );
     await popup.close();
     await page.close();
   });
@@ -179,8 +222,12 @@ describe('run control and failures', () => {
     assert.ok(s);
     s.fake.setPolicy((req) => {
       const turn = turnOf(req);
-      if (turn === 1) return { toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: [99999, 5] } }] };
-      if (turn === 2) return { toolUses: [{ name: 'computer', input: { action: 'key', text: 'ctrl+Bogus' } }] };
+      if (turn === 1)
+        return {
+          toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: [99999, 5] } }],
+        };
+      if (turn === 2)
+        return { toolUses: [{ name: 'computer', input: { action: 'key', text: 'ctrl+Bogus' } }] };
       if (turn === 3) return { toolUses: [{ name: 'computer', input: { action: 'fly' } }] };
       if (turn === 4) return { toolUses: [{ name: 'computer', input: { action: 'screenshot' } }] };
       return { text: 'Recovered.' };
@@ -193,7 +240,9 @@ describe('run control and failures', () => {
     const results = s.fake.requests.slice(before).map((r) => {
       const body = r.body as { messages: { content: unknown }[] };
       const last = body.messages.at(-1)?.content;
-      return Array.isArray(last) ? (last[0] as { is_error?: boolean; content?: { text?: string }[] }) : undefined;
+      return Array.isArray(last)
+        ? (last[0] as { is_error?: boolean; content?: { text?: string }[] })
+        : undefined;
     });
     assert.equal(results[1]?.is_error, true);
     assert.match(results[1]?.content?.[0]?.text ?? '', /99999/);
@@ -223,7 +272,10 @@ describe('run control and failures', () => {
 
   test('an API that keeps failing (500) is explained in the popup', async () => {
     assert.ok(s);
-    s.fake.setPolicy(() => ({ error: { status: 500, type: 'api_error', message: 'Internal server error' }, retryAfter: 0 }));
+    s.fake.setPolicy(() => ({
+      error: { status: 500, type: 'api_error', message: 'Internal server error' },
+      retryAfter: 0,
+    }));
     const page = await openPage(s.l.browser, url);
     const popup = await openPopup(s.l);
     await runTask(popup, 'Anything.');
@@ -239,7 +291,10 @@ describe('run control and failures', () => {
     const page = await openPage(s.l.browser, url);
     const popup = await openPopup(s.l);
     await runTask(popup, 'Anything.');
-    assert.match(await waitForEnd(popup, 30_000), /^Failed: Could not reach the API at http:\/\/127\.0\.0\.1:9/);
+    assert.match(
+      await waitForEnd(popup, 30_000),
+      /^Failed: Could not reach the API at http:\/\/127\.0\.0\.1:9/,
+    );
     await popup.close();
     await page.close();
     await configure(s.l, { baseUrl: s.fake.url });

@@ -22,7 +22,10 @@ export const headlessChromeBar = 87;
 
 export function chromePath(): string {
   const found = findChrome();
-  if (!found) throw new Error('No Chromium found: set CHROME_PATH or install chromium (apt-get install chromium)');
+  if (!found)
+    throw new Error(
+      'No Chromium found: set CHROME_PATH or install chromium (apt-get install chromium)',
+    );
   return found;
 }
 
@@ -48,7 +51,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const width = options.width ?? 1024;
   const height = options.height ?? 768;
   const args = [...chromeFlags, `--window-size=${width},${height + headlessChromeBar}`];
-  if (options.deviceScaleFactor) args.push(`--force-device-scale-factor=${options.deviceScaleFactor}`);
+  if (options.deviceScaleFactor)
+    args.push(`--force-device-scale-factor=${options.deviceScaleFactor}`);
   const browser = await puppeteer.launch({
     executablePath: chromePath(),
     headless: true,
@@ -64,7 +68,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   try {
     const extensionId = await browser.installExtension(options.extensionDir);
     const workerTarget = await browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      (t) =>
+        t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
       { timeout: 15000 },
     );
     return { browser, extensionId, workerTarget, close };
@@ -77,7 +82,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
 /** The extension's service worker, waiting for a new one if Chrome stopped it. */
 export async function extensionWorker(l: Launched): Promise<WebWorker> {
   const target = await l.browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${l.extensionId}/`),
+    (t) =>
+      t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${l.extensionId}/`),
     { timeout: 15000 },
   );
   const worker = await target.worker();

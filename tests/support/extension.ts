@@ -20,9 +20,12 @@ export async function configure(l: Launched, form: SettingsForm): Promise<void> 
     if (form.model !== undefined) await page.select('select', form.model);
     if (form.maxSteps !== undefined) await replaceText(page, 'Max steps', String(form.maxSteps));
     await page.locator('::-p-aria(Save)').click();
-    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === 'Saved.', {
-      timeout: 5000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('[role=status]')?.textContent === 'Saved.',
+      {
+        timeout: 5000,
+      },
+    );
   } finally {
     await page.close();
   }

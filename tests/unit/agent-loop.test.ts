@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { BetaMessage, BetaMessageParam } from '@anthropic-ai/sdk/resources/beta/messages/messages';
+import type {
+  BetaMessage,
+  BetaMessageParam,
+} from '@anthropic-ai/sdk/resources/beta/messages/messages';
 import { runAgentLoop, type Computer, type LoopEvents } from '../../background/agent-loop.ts';
 import type { ModelClient, ModelTurnRequest } from '../../background/model-client.ts';
 import type { ToolPlan } from '../../background/tool-input.ts';
@@ -24,7 +27,12 @@ function message(blocks: Block[], n: number): BetaMessage {
     content,
     stop_reason: blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn',
     stop_sequence: null,
-    usage: { input_tokens: 100, output_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    usage: {
+      input_tokens: 100,
+      output_tokens: 10,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    },
   } as unknown as BetaMessage;
 }
 
@@ -61,7 +69,10 @@ function recorder(): LoopEvents & { log: string[] } {
   return {
     log,
     assistantText: (step, text) => log.push(`say ${step}: ${text}`),
-    action: (summary, outcome, isError) => log.push(`${isError ? 'error' : 'action'}: ${summary}${outcome?.text ? ` — ${outcome.text}` : ''}`),
+    action: (summary, outcome, isError) =>
+      log.push(
+        `${isError ? 'error' : 'action'}: ${summary}${outcome?.text ? ` — ${outcome.text}` : ''}`,
+      ),
     turn: (step) => log.push(`turn ${step}`),
   };
 }
@@ -78,7 +89,10 @@ describe('agent loop', () => {
       system: 'sys',
       model: scriptedModel(
         [
-          [{ type: 'text', text: 'Clicking.' }, { type: 'tool_use', input: { action: 'left_click', coordinate: [10, 20] } }],
+          [
+            { type: 'text', text: 'Clicking.' },
+            { type: 'tool_use', input: { action: 'left_click', coordinate: [10, 20] } },
+          ],
           [{ type: 'text', text: 'Done, I clicked Go.' }],
         ],
         seen,
@@ -94,15 +108,30 @@ describe('agent loop', () => {
     // The second request answers toolu_1_1 with its result and a fresh screenshot.
     const last = seen[1]?.messages.at(-1) as BetaMessageParam;
     assert.equal(last.role, 'user');
-    const [result] = last.content as { type: string; tool_use_id: string; content: { type: string }[] }[];
+    const [result] = last.content as {
+      type: string;
+      tool_use_id: string;
+      content: { type: string }[];
+    }[];
     assert.equal(result?.type, 'tool_result');
     assert.equal(result?.tool_use_id, 'toolu_1_1');
-    assert.deepEqual(result?.content.map((c) => c.type), ['text', 'image']);
+    assert.deepEqual(
+      result?.content.map((c) => c.type),
+      ['text', 'image'],
+    );
     // The first request carries the task and a screenshot; the tool is sized to the screenshot.
     const first = seen[0]?.messages[0]?.content as { type: string }[];
-    assert.deepEqual(first.map((c) => c.type), ['text', 'image']);
+    assert.deepEqual(
+      first.map((c) => c.type),
+      ['text', 'image'],
+    );
     assert.deepEqual(seen[0]?.tools, [
-      { type: 'computer_20250124', name: 'computer', display_width_px: 800, display_height_px: 600 },
+      {
+        type: 'computer_20250124',
+        name: 'computer',
+        display_width_px: 800,
+        display_height_px: 600,
+      },
     ]);
     assert.deepEqual(events.log, [
       'turn 1',
@@ -135,7 +164,10 @@ describe('agent loop', () => {
     });
     assert.equal(outcome.status, 'done');
     const errorTexts = seen.slice(1, 4).map((r) => {
-      const [res] = r.messages.at(-1)?.content as { is_error?: boolean; content: { text: string }[] }[];
+      const [res] = r.messages.at(-1)?.content as {
+        is_error?: boolean;
+        content: { text: string }[];
+      }[];
       assert.equal(res?.is_error, true);
       return res?.content[0]?.text;
     });
@@ -156,7 +188,10 @@ describe('agent loop', () => {
       signal: new AbortController().signal,
     });
     assert.equal(outcome.status, 'failed');
-    assert.match(outcome.status === 'failed' ? outcome.reason : '', /last 3 actions were all invalid.*fly/);
+    assert.match(
+      outcome.status === 'failed' ? outcome.reason : '',
+      /last 3 actions were all invalid.*fly/,
+    );
   });
 
   test('the step limit ends the run with its reason', async () => {
@@ -170,7 +205,11 @@ describe('agent loop', () => {
       events: recorder(),
       signal: new AbortController().signal,
     });
-    assert.deepEqual(outcome, { status: 'failed', reason: 'Reached the limit of 2 steps', steps: 2 });
+    assert.deepEqual(outcome, {
+      status: 'failed',
+      reason: 'Reached the limit of 2 steps',
+      steps: 2,
+    });
   });
 
   test('an aborted signal stops the loop with StoppedError', async () => {
@@ -188,7 +227,10 @@ describe('agent loop', () => {
       runAgentLoop({
         task: 't',
         system: 's',
-        model: scriptedModel([[{ type: 'tool_use', input: { action: 'screenshot' } }], [{ type: 'text', text: 'x' }]]),
+        model: scriptedModel([
+          [{ type: 'tool_use', input: { action: 'screenshot' } }],
+          [{ type: 'text', text: 'x' }],
+        ]),
         computer: stopping,
         limits,
         events: recorder(),

@@ -26,7 +26,11 @@ test('each layer imports only itself and extension/', () => {
       for (const m of source.matchAll(/(?:import|export)[^'"]*from\s+['"](\.[^'"]+)['"]/g)) {
         const target = relative(repoRoot, join(file, '..', m[1] ?? '')).split('/')[0];
         const allowed = layer === 'extension' ? ['extension'] : [layer, 'extension'];
-        if (target && layers.includes(target as (typeof layers)[number]) && !allowed.includes(target)) {
+        if (
+          target &&
+          layers.includes(target as (typeof layers)[number]) &&
+          !allowed.includes(target)
+        ) {
           problems.push(`${relative(repoRoot, file)} imports ${m[1]}`);
         }
       }

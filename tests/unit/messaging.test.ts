@@ -28,8 +28,15 @@ test('a handler’s error is rethrown on the sender’s side with its name', asy
 });
 
 test('an unknown method and a silent receiver are errors, not hangs', async () => {
-  const reply = await dispatch(handlers, { channel: 'tabpilot/1', method: 'nope', request: {} }, null);
-  assert.deepEqual(reply, { ok: false, error: { name: 'TypeError', message: 'Unknown method nope' } });
+  const reply = await dispatch(
+    handlers,
+    { channel: 'tabpilot/1', method: 'nope', request: {} },
+    null,
+  );
+  assert.deepEqual(reply, {
+    ok: false,
+    error: { name: 'TypeError', message: 'Unknown method nope' },
+  });
   const silent = client<Api>(async () => undefined);
   await assert.rejects(silent('double', { n: 1 }), /not listening/);
 });

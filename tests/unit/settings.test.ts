@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applySettingsInput, defaultSettings, maskKey, settingsView } from '../../extension/settings.ts';
+import {
+  applySettingsInput,
+  defaultSettings,
+  maskKey,
+  settingsView,
+} from '../../extension/settings.ts';
 import { modelProfile } from '../../extension/models.ts';
 
 test('valid input is normalised', () => {
@@ -20,18 +25,34 @@ test('valid input is normalised', () => {
 
 test('an absent key keeps the stored one', () => {
   const current = { ...defaultSettings, apiKey: 'sk-ant-keep' };
-  const s = applySettingsInput(current, { baseUrl: defaultSettings.baseUrl, model: 'm', maxSteps: 5 });
+  const s = applySettingsInput(current, {
+    baseUrl: defaultSettings.baseUrl,
+    model: 'm',
+    maxSteps: 5,
+  });
   assert.equal(s.apiKey, 'sk-ant-keep');
 });
 
 test('each bad field is named', () => {
   const base = { baseUrl: 'https://api.anthropic.com', model: 'claude-sonnet-4-5', maxSteps: 10 };
-  assert.throws(() => applySettingsInput(defaultSettings, { ...base, baseUrl: 'not a url' }), /API base URL/);
-  assert.throws(() => applySettingsInput(defaultSettings, { ...base, baseUrl: 'ftp://x' }), /https:\/\//);
-  assert.throws(() => applySettingsInput(defaultSettings, { ...base, model: 'bad model!' }), /Model/);
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, baseUrl: 'not a url' }),
+    /API base URL/,
+  );
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, baseUrl: 'ftp://x' }),
+    /https:\/\//,
+  );
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, model: 'bad model!' }),
+    /Model/,
+  );
   assert.throws(() => applySettingsInput(defaultSettings, { ...base, maxSteps: 0 }), /Max steps/);
   assert.throws(() => applySettingsInput(defaultSettings, { ...base, maxSteps: 2.5 }), /Max steps/);
-  assert.throws(() => applySettingsInput(defaultSettings, { ...base, apiKey: 'two words' }), /API key/);
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, apiKey: 'two words' }),
+    /API key/,
+  );
   assert.throws(() => applySettingsInput(defaultSettings, null), /object/);
 });
 
