@@ -68,39 +68,143 @@ export interface LoopInput {
   readonly limits: LoopLimits;
   readonly events: LoopEvents;
   readonly signal: AbortSignal;
+  /** Where a resumed run picks up; a new run starts from its task. */
+  readonly resume?: LoopState;
+  /** Stores the state; called before and after every action and after every model turn. */
+  readonly checkpoint?: (state: LoopState) => Promise<void>;
+  /** Shapes the history into the request (cache breakpoints, pruned screenshots). */
+  readonly prepare?: (messages: readonly BetaMessageParam[]) => BetaMessageParam[];
+  /** Asked before each action is carried out; a refusal goes back to Claude as an error. */
+  readonly guard?: (plan: ToolPlan, use: BetaToolUseBlock) => Promise<GuardVerdict>;
 }
+
+export type GuardVerdict =
+  { readonly allow: true } | { readonly allow: false; readonly reason: string };
+
+/**
+ * Everything needed to carry a run on after the service worker was stopped.
+ * The conversation alternates user/assistant; when it ends on an assistant
+ * turn with tool calls, `results` holds the answers given so far and
+ * `acting` the call that was being carried out when the state was stored.
+ */
+export interface LoopState {
+  readonly messages: readonly BetaMessageParam[];
+  /** Model turns taken. */
+  readonly step: number;
+  readonly consecutiveErrors: number;
+  readonly usage: Usage;
+  /** Size of the screenshot Claude last saw, model pixels (the tool's display size). */
+  readonly screen: Size;
+  readonly results: readonly BetaToolResultBlockParam[];
+  readonly acting?: string;
+}
+
+/** Told to Claude for an action cut off by a restart: it may have happened, so it is not repeated. */
+export const interruptedActionText =
+  'tabpilot was restarted while carrying out this action, so it may or may not have taken effect. ' +
+  'It was not repeated. Look at the screenshot before going on.';
 
 export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
   const { model, computer, limits, events, signal } = input;
   const profile = model.profile;
-  let screen = await computer.screenshot();
-  const tools = (): BetaToolUnion[] => [computerTool(profile.toolType, screen.size, profile.zoom)];
-  const messages: BetaMessageParam[] = [
-    {
-      role: 'user',
-      content: [{ type: 'text', text: `<task>\n${input.task}\n</task>` }, imageBlock(screen)],
-    },
-  ];
-  let consecutiveErrors = 0;
-  let usage = {
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheCreationInputTokens: 0,
-    cacheReadInputTokens: 0,
-  };
+  const checkpoint = input.checkpoint ?? (async () => undefined);
+  const prepare = input.prepare ?? ((m: readonly BetaMessageParam[]) => [...m]);
 
-  for (let step = 1; ; step++) {
+  let state: LoopState;
+  if (input.resume) {
+    state = input.resume;
+  } else {
+    const first = await computer.screenshot();
+    state = {
+      messages: [
+        {
+          role: 'user',
+          content: [{ type: 'text', text: `<task>\n${input.task}\n</task>` }, imageBlock(first)],
+        },
+      ],
+      step: 0,
+      consecutiveErrors: 0,
+      usage: {
+        inputTokens: 0,
+        outputTokens: 0,
+        cacheCreationInputTokens: 0,
+        cacheReadInputTokens: 0,
+      },
+      screen: first.size,
+      results: [],
+    };
+    await checkpoint(state);
+  }
+
+  for (;;) {
     if (signal.aborted) throw new StoppedError();
-    if (step > limits.maxSteps) {
+    const last = state.messages.at(-1);
+    if (last?.role === 'assistant') {
+      // Carry out the tool calls of the last turn that have no result yet.
+      const uses = toolUsesOf(last);
+      for (const [i, use] of uses.entries()) {
+        if (state.results.some((r) => r.tool_use_id === use.id)) continue;
+        if (signal.aborted) throw new StoppedError();
+        const isLast = i === uses.length - 1;
+        let result: ToolCallResult;
+        if (state.acting === use.id) {
+          const image = await computer.screenshot();
+          result = {
+            block: toolResult(use.id, interruptedActionText, image),
+            isError: false,
+            image,
+          };
+          events.action(
+            `${describeToolUse(use)} (interrupted by a restart)`,
+            { text: interruptedActionText },
+            false,
+          );
+        } else {
+          state = { ...state, acting: use.id };
+          await checkpoint(state);
+          result = await runToolUse(use, isLast, state.screen);
+        }
+        state = {
+          ...state,
+          acting: undefined,
+          results: [...state.results, result.block],
+          consecutiveErrors: result.isError ? state.consecutiveErrors + 1 : 0,
+          screen: result.image && result.kind !== 'zoom' ? result.image.size : state.screen,
+        };
+        await checkpoint(state);
+      }
+      state = {
+        ...state,
+        messages: [...state.messages, { role: 'user', content: [...state.results] }],
+        results: [],
+      };
+      await checkpoint(state);
+      if (state.consecutiveErrors >= limits.maxConsecutiveErrors) {
+        return {
+          status: 'failed',
+          reason: `Claude’s last ${state.consecutiveErrors} actions were all invalid; the last error: ${lastErrorText(state.messages)}`,
+          steps: state.step,
+        };
+      }
+      continue;
+    }
+
+    // The conversation ends on a user turn: ask the model.
+    if (state.step >= limits.maxSteps) {
       return {
         status: 'failed',
         reason: `Reached the limit of ${limits.maxSteps} steps`,
-        steps: step - 1,
+        steps: state.step,
       };
     }
+    const step = state.step + 1;
     let streamed = '';
     const reply: BetaMessage = await model.next(
-      { system: input.system, messages, tools: tools() },
+      {
+        system: input.system,
+        messages: prepare(state.messages),
+        tools: [computerTool(profile.toolType, state.screen, profile.zoom)],
+      },
       {
         signal,
         onText: (delta) => {
@@ -109,43 +213,35 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
         },
       },
     );
-    usage = addUsage(usage, reply.usage);
-    events.turn(step, usage);
     const replyText = textOf(reply);
     // The final text, whether or not it streamed piece by piece.
     if (replyText && replyText !== streamed) events.assistantText(step, replyText);
-    messages.push({ role: 'assistant', content: reply.content as BetaContentBlockParam[] });
-
-    const toolUses = reply.content.filter((b): b is BetaToolUseBlock => b.type === 'tool_use');
-    if (toolUses.length === 0) {
-      if (reply.stop_reason === 'max_tokens') {
-        throw new ModelOutputError('Claude’s answer was cut off at the output token limit');
-      }
+    const uses = reply.content.filter((b): b is BetaToolUseBlock => b.type === 'tool_use');
+    if (uses.length === 0 && reply.stop_reason === 'max_tokens') {
+      throw new ModelOutputError('Claude’s answer was cut off at the output token limit');
+    }
+    state = {
+      ...state,
+      step,
+      usage: addUsage(state.usage, reply.usage),
+      messages: [
+        ...state.messages,
+        { role: 'assistant', content: reply.content as BetaContentBlockParam[] },
+      ],
+      results: [],
+    };
+    await checkpoint(state);
+    events.turn(step, state.usage);
+    if (uses.length === 0) {
       return { status: 'done', answer: replyText.trim() || '(no answer text)', steps: step };
-    }
-
-    const results: BetaToolResultBlockParam[] = [];
-    for (const [i, use] of toolUses.entries()) {
-      if (signal.aborted) throw new StoppedError();
-      const result = await runToolUse(use, i === toolUses.length - 1);
-      results.push(result.block);
-      if (result.isError) consecutiveErrors++;
-      else consecutiveErrors = 0;
-    }
-    messages.push({ role: 'user', content: results });
-    if (consecutiveErrors >= limits.maxConsecutiveErrors) {
-      return {
-        status: 'failed',
-        reason: `Claude’s last ${consecutiveErrors} actions were all invalid; the last error: ${lastErrorText(results)}`,
-        steps: step,
-      };
     }
   }
 
   async function runToolUse(
     use: BetaToolUseBlock,
-    last: boolean,
-  ): Promise<{ block: BetaToolResultBlockParam; isError: boolean }> {
+    isLast: boolean,
+    screen: Size,
+  ): Promise<ToolCallResult> {
     const summary = describeToolUse(use);
     if (use.name !== 'computer') {
       const text = `Unknown tool "${use.name}": the only tool is "computer".`;
@@ -155,26 +251,60 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
     const parsed = parseToolInput(use.input, {
       toolType: profile.toolType,
       zoom: profile.zoom,
-      image: screen.size,
+      image: screen,
       cursor: computer.cursor,
     });
     if (!parsed.ok) {
       events.action(summary, { text: parsed.error }, true);
       return { block: errorResult(use.id, parsed.error), isError: true };
     }
+    if (input.guard) {
+      const verdict = await input.guard(parsed.plan, use);
+      if (!verdict.allow) {
+        events.action(summary, { text: verdict.reason }, true);
+        // A refusal is the user's answer, not Claude's mistake: it does not count towards the error limit.
+        return { block: errorResult(use.id, verdict.reason), isError: false };
+      }
+    }
     const outcome = await computer.run(parsed.plan, signal);
     // Every call that may change the screen ends with a screenshot; when Claude
     // sent several calls at once only the last needs one.
     let image = outcome.image;
-    if (!image && last && changesScreen(parsed.plan)) image = await computer.screenshot();
-    if (image && parsed.plan.kind !== 'zoom') screen = image;
+    if (!image && isLast && changesScreen(parsed.plan)) image = await computer.screenshot();
     events.action(summary, outcome, false);
-    const content: BetaToolResultBlockParam['content'] = [];
-    if (outcome.text) content.push({ type: 'text', text: outcome.text });
-    if (image) content.push(imageBlock(image));
-    if (content.length === 0) content.push({ type: 'text', text: 'Done.' });
-    return { block: { type: 'tool_result', tool_use_id: use.id, content }, isError: false };
+    return {
+      block: toolResult(use.id, outcome.text, image),
+      isError: false,
+      image,
+      kind: parsed.plan.kind,
+    };
   }
+}
+
+interface ToolCallResult {
+  readonly block: BetaToolResultBlockParam;
+  readonly isError: boolean;
+  readonly image?: ScreenImage;
+  readonly kind?: ToolPlan['kind'];
+}
+
+function toolUsesOf(message: BetaMessageParam): BetaToolUseBlock[] {
+  if (!Array.isArray(message.content)) return [];
+  return (message.content as readonly { type: string }[]).filter(
+    (b): b is BetaToolUseBlock => b.type === 'tool_use',
+  );
+}
+
+function toolResult(
+  id: string,
+  text: string | undefined,
+  image: ScreenImage | undefined,
+): BetaToolResultBlockParam {
+  const content: BetaToolResultBlockParam['content'] = [];
+  if (text) content.push({ type: 'text', text });
+  if (image) content.push(imageBlock(image));
+  if (content.length === 0) content.push({ type: 'text', text: 'Done.' });
+  return { type: 'tool_result', tool_use_id: id, content };
 }
 
 function changesScreen(plan: ToolPlan): boolean {
@@ -219,9 +349,11 @@ function errorResult(id: string, text: string): BetaToolResultBlockParam {
   };
 }
 
-function lastErrorText(results: BetaToolResultBlockParam[]): string {
-  const last = results.at(-1);
-  const first = Array.isArray(last?.content) ? last.content[0] : undefined;
+function lastErrorText(messages: readonly BetaMessageParam[]): string {
+  const content = messages.at(-1)?.content;
+  const last = Array.isArray(content) ? content.at(-1) : undefined;
+  if (!last || last.type !== 'tool_result' || !Array.isArray(last.content)) return 'unknown';
+  const first = last.content[0];
   return first && first.type === 'text' ? first.text : 'unknown';
 }
 

@@ -7,7 +7,8 @@ import { dispatch, isEnvelope, type Handlers } from '../extension/messaging.ts';
 import type { BackgroundApi } from '../extension/protocol.ts';
 import { runEventsPort } from '../extension/run.ts';
 import { settingsView } from '../extension/settings.ts';
-import { RunManager } from './run-manager.ts';
+import { RunManager, resumeAlarm } from './run-manager.ts';
+import { holdAt, reached, releaseAt } from './test-points.ts';
 import { loadSettings, saveSettings } from './settings-store.ts';
 import { isExtensionPage } from './senders.ts';
 
@@ -49,9 +50,13 @@ browser.runtime.onConnect.addListener((port) => {
   port.onDisconnect.addListener(unsubscribe);
 });
 
-void runs.closeInterrupted();
+// A worker woken by anything (the resume alarm, the popup) carries interrupted runs on.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === resumeAlarm) void runs.resumeInterrupted();
+});
+void runs.resumeInterrupted();
 
 if (__TEST__) {
   // Test-only hooks, compiled out of release builds.
-  (globalThis as Record<string, unknown>)['tabpilotTest'] = { runs };
+  (globalThis as Record<string, unknown>)['tabpilotTest'] = { runs, holdAt, reached, releaseAt };
 }

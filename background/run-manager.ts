@@ -1,15 +1,17 @@
 /**
- * Owns the runs: starts the agent loop for a tab, keeps each run's record,
- * streams changes to connected pages, and stops runs on request. Run state
- * lives here, not in the popup.
+ * Owns the runs: starts the agent loop for a tab, keeps each run's record and
+ * loop state in storage after every step, carries runs on after the browser
+ * stopped the service worker, streams changes to connected pages, and stops
+ * runs on request. Run state lives here, not in the popup.
  */
 import browser from 'webextension-polyfill';
 import type { RunEvent, RunView, TranscriptEntry, Usage } from '../extension/run.ts';
 import { zeroUsage } from '../extension/run.ts';
 import { modelProfile } from '../extension/models.ts';
-import { runAgentLoop, type LoopEvents } from './agent-loop.ts';
+import { runAgentLoop, type LoopEvents, type LoopState } from './agent-loop.ts';
 import { ConfigError, StoppedError, errorMessage } from './errors.ts';
 import { anthropicModelClient, type ModelClient } from './model-client.ts';
+import { dropLoop, loadLoop, saveLoop } from './loop-store.ts';
 import { listRuns, loadRun, saveRun } from './run-store.ts';
 import { loadSettings } from './settings-store.ts';
 import { systemPrompt } from './system-prompt.ts';
@@ -22,15 +24,20 @@ interface ActiveRun {
   readonly view: Mutable<RunView> & { entries: TranscriptEntry[] };
   readonly controller: AbortController;
   readonly computer: TabComputer;
-  entryCount: number;
 }
 
 export const maxConsecutiveErrors = 5;
+
+/** Wakes a stopped service worker so it can carry interrupted runs on. */
+export const resumeAlarm = 'tabpilot-resume';
+// Chrome fires alarms of packed MV3 extensions at most every 30 s; unpacked (test) builds may go faster.
+const resumeAlarmMinutes = __TEST__ ? 1 / 30 : 0.5;
 
 export class RunManager {
   readonly #active = new Map<string, ActiveRun>();
   readonly #listeners = new Set<(event: RunEvent) => void>();
   #keepAlive: ReturnType<typeof setInterval> | undefined;
+  #resuming: Promise<void> | undefined;
 
   constructor(private readonly makeClient: typeof anthropicModelClient = anthropicModelClient) {}
 
@@ -42,27 +49,25 @@ export class RunManager {
   async start(tabId: number, task: string): Promise<RunView> {
     const trimmed = task.trim();
     if (!trimmed) throw new ConfigError('Type a task first');
-    if (trimmed.length > 20_000)
+    if (trimmed.length > 20_000) {
       throw new ConfigError('The task is too long (at most 20,000 characters)');
+    }
+    await this.resumeInterrupted();
     for (const run of this.#active.values()) {
-      if (run.view.tabId === tabId)
+      if (run.view.tabId === tabId) {
         throw new ConfigError('A run is already going in this tab: stop it first');
+      }
     }
     const settings = await loadSettings();
-    if (!settings.apiKey)
+    if (!settings.apiKey) {
       throw new ConfigError('No API key yet: add your Anthropic API key in Settings');
+    }
     const profile = modelProfile(settings.model);
-    const client: ModelClient = this.makeClient({
-      apiKey: settings.apiKey,
-      baseUrl: settings.baseUrl,
-      profile,
-    });
     const driver = new TabDriver(tabId);
     await driver.ensureContent();
-    const id = crypto.randomUUID();
     const run: ActiveRun = {
       view: {
-        id,
+        id: crypto.randomUUID(),
         tabId,
         task: trimmed,
         model: profile.id,
@@ -74,14 +79,12 @@ export class RunManager {
       },
       controller: new AbortController(),
       computer: new TabComputer(driver, profile),
-      entryCount: 0,
     };
-    this.#active.set(id, run);
-    this.#updateKeepAlive();
+    this.#adopt(run);
     this.#addEntry(run, { kind: 'task', text: trimmed });
     await saveRun(run.view);
     this.#emit({ type: 'run', run: this.#snapshot(run) });
-    void this.#drive(run, client, settings.maxSteps);
+    void this.#drive(run, undefined);
     return this.#snapshot(run);
   }
 
@@ -90,37 +93,75 @@ export class RunManager {
     if (!run) {
       const stored = await loadRun(runId);
       if (!stored) throw new ConfigError(`No run ${runId}`);
-      return stored;
+      if (stored.status !== 'running') return stored;
+      // Recorded as running but not carried on yet (the worker just restarted): end it here.
+      const stopped: RunView = {
+        ...stored,
+        status: 'stopped',
+        reason: 'Stopped by the user',
+        endedAt: Date.now(),
+      };
+      await saveRun(stopped);
+      return stopped;
     }
     await this.#finish(run, 'stopped', 'Stopped by the user');
     return this.#snapshot(run);
   }
 
   async forTab(tabId: number): Promise<RunView | null> {
-    for (const run of this.#active.values())
+    await this.resumeInterrupted();
+    for (const run of this.#active.values()) {
       if (run.view.tabId === tabId) return this.#snapshot(run);
+    }
     const [latest] = await listRuns({ tabId });
     return latest ?? null;
   }
 
   /**
-   * Runs recorded as running that no loop here owns were cut off when the
-   * browser stopped the service worker: close their records with the reason.
+   * Carries on every run that storage records as running and no loop here owns:
+   * the browser stopped the service worker in the middle of it. Safe to call
+   * often; concurrent calls share one pass.
    */
-  async closeInterrupted(): Promise<void> {
-    for (const run of await listRuns()) {
-      if (run.status !== 'running' || this.#active.has(run.id)) continue;
-      await saveRun({
-        ...run,
-        status: 'failed',
-        reason:
-          'The extension’s background was restarted during this run, which ended it. Its steps so far are kept.',
-        endedAt: Date.now(),
+  resumeInterrupted(): Promise<void> {
+    this.#resuming ??= this.#resumeAll().finally(() => (this.#resuming = undefined));
+    return this.#resuming;
+  }
+
+  async #resumeAll(): Promise<void> {
+    for (const stored of await listRuns()) {
+      if (stored.status !== 'running' || this.#active.has(stored.id)) continue;
+      const saved = await loadLoop(stored.id);
+      const profile = modelProfile(stored.model);
+      const computer = new TabComputer(new TabDriver(stored.tabId), profile);
+      const run: ActiveRun = {
+        view: { ...stored, entries: [...stored.entries] },
+        controller: new AbortController(),
+        computer,
+      };
+      this.#adopt(run);
+      if (!saved) {
+        await this.#finish(
+          run,
+          'failed',
+          'The extension’s background was restarted before this run’s first step was stored; it was ended.',
+        );
+        continue;
+      }
+      computer.restore(saved.cursor, saved.geometry);
+      this.#addEntry(run, {
+        kind: 'status',
+        text: 'The browser restarted tabpilot’s background; the run carries on.',
       });
+      void this.#drive(run, saved.loop);
     }
   }
 
-  async #drive(run: ActiveRun, client: ModelClient, maxSteps: number): Promise<void> {
+  #adopt(run: ActiveRun): void {
+    this.#active.set(run.view.id, run);
+    this.#updateKeepAlive();
+  }
+
+  async #drive(run: ActiveRun, resume: LoopState | undefined): Promise<void> {
     const events: LoopEvents = {
       assistantText: (step, text) =>
         this.#upsertEntry(run, `${run.view.id}:say:${step}`, 'assistant', text),
@@ -130,24 +171,38 @@ export class RunManager {
           text: outcome?.text ? `${summary} — ${outcome.text}` : summary,
           point: outcome?.point,
         });
-        void saveRun(run.view);
       },
       turn: (step, usage: Usage) => {
         run.view.steps = step;
         run.view.usage = usage;
         this.#emit({ type: 'run', run: this.#snapshot(run) });
-        void saveRun(run.view);
       },
     };
     try {
+      const settings = await loadSettings();
+      const client: ModelClient = this.makeClient({
+        apiKey: settings.apiKey,
+        baseUrl: settings.baseUrl,
+        profile: modelProfile(run.view.model),
+      });
       const outcome = await runAgentLoop({
         task: run.view.task,
-        system: systemPrompt(new Date(), navigator.userAgent),
+        system: systemPrompt(new Date(run.view.startedAt), navigator.userAgent),
         model: client,
         computer: run.computer,
-        limits: { maxSteps, maxConsecutiveErrors },
+        limits: { maxSteps: settings.maxSteps, maxConsecutiveErrors },
         events,
         signal: run.controller.signal,
+        resume,
+        checkpoint: async (state) => {
+          if (run.view.status !== 'running') return;
+          await saveLoop(run.view.id, {
+            loop: state,
+            cursor: run.computer.cursor,
+            geometry: run.computer.geometry,
+          });
+          await saveRun(run.view);
+        },
       });
       if (outcome.status === 'done') await this.#finish(run, 'done', outcome.answer);
       else await this.#finish(run, 'failed', outcome.reason);
@@ -176,7 +231,7 @@ export class RunManager {
 
   #addEntry(run: ActiveRun, entry: Omit<TranscriptEntry, 'id' | 'at'>): void {
     const full: TranscriptEntry = {
-      id: `${run.view.id}:${run.entryCount++}`,
+      id: `${run.view.id}:${run.view.entries.length}`,
       at: Date.now(),
       ...entry,
     };
@@ -201,15 +256,19 @@ export class RunManager {
   }
 
   /**
-   * Chrome stops an idle service worker after 30 s; each extension API call resets
-   * that timer, so a run keeps its worker alive with a cheap call while it lasts.
+   * Chrome stops an idle service worker after 30 s; each extension API call
+   * resets that timer, so a run keeps its worker alive with a cheap call while it
+   * lasts. Chrome may still stop it (a model call over 5 minutes, memory
+   * pressure, a test): the alarm then wakes a new worker, which resumes the run.
    */
   #updateKeepAlive(): void {
     if (this.#active.size && !this.#keepAlive) {
       this.#keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+      void browser.alarms.create(resumeAlarm, { periodInMinutes: resumeAlarmMinutes });
     } else if (!this.#active.size && this.#keepAlive) {
       clearInterval(this.#keepAlive);
       this.#keepAlive = undefined;
+      void browser.alarms.clear(resumeAlarm);
     }
   }
 }

@@ -1,6 +1,7 @@
 /** Run records in `storage.local`, kept across browser restarts and pruned by count. */
 import browser from 'webextension-polyfill';
 import type { RunView } from '../extension/run.ts';
+import { dropLoop } from './loop-store.ts';
 
 const indexKey = 'runs';
 const recordKey = (id: string): string => `run:${id}`;
@@ -23,7 +24,10 @@ export async function saveRun(run: RunView): Promise<void> {
   if (!entries.some((e) => e.id === run.id)) {
     entries.push({ id: run.id, tabId: run.tabId, startedAt: run.startedAt });
     const dropped = entries.splice(0, Math.max(0, entries.length - keptRuns));
-    if (dropped.length) await browser.storage.local.remove(dropped.map((e) => recordKey(e.id)));
+    if (dropped.length) {
+      await browser.storage.local.remove(dropped.map((e) => recordKey(e.id)));
+      await Promise.all(dropped.map((e) => dropLoop(e.id)));
+    }
     await browser.storage.local.set({ [indexKey]: entries });
   }
   await browser.storage.local.set({ [recordKey(run.id)]: run });

@@ -17,6 +17,7 @@ import { StoppedError, TabError } from './errors.ts';
 import { takeShot, takeZoom } from './screenshot.ts';
 import type { TabDriver } from './tab-driver.ts';
 import type { ToolPlan } from './tool-input.ts';
+import { testPoint } from './test-points.ts';
 
 /** Until adaptive settling lands: time given to the page to react before the next screenshot. */
 const settleMs = 250;
@@ -32,6 +33,12 @@ export class TabComputer implements Computer {
 
   get geometry(): ScreenGeometry | undefined {
     return this.#geometry;
+  }
+
+  /** Picks up where a stopped service worker left off. */
+  restore(cursor: ModelPoint, geometry: ScreenGeometry | undefined): void {
+    this.cursor = cursor;
+    this.#geometry = geometry;
   }
 
   async screenshot(): Promise<ScreenImage> {
@@ -103,7 +110,9 @@ export class TabComputer implements Computer {
       if (report.target) notes.push(`Target: ${report.target}.`);
       notes.push(...report.notes);
     }
+    await testPoint('after-action');
     await sleep(settleMs, signal);
+    await testPoint('settled');
     return { text: notes.length ? notes.join(' ') : undefined, point: where };
   }
 

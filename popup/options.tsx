@@ -49,8 +49,9 @@ function Options() {
   return (
     <main>
       <h1>tabpilot settings</h1>
-      <form onSubmit={(e) => void save(e)}>
-        <div class="fields">
+      <form onSubmit={(e) => void save(e)} data-loaded={view ? 'true' : undefined}>
+        {/* Nothing can be typed until the stored settings are shown, so nothing typed is overwritten. */}
+        <fieldset class="fields" disabled={!view}>
           <div class="field">
             <label for="api-key">API key</label>
             <input
@@ -115,7 +116,7 @@ function Options() {
               {message.text}
             </p>
           ) : null}
-        </div>
+        </fieldset>
       </form>
     </main>
   );

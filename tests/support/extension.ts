@@ -14,7 +14,7 @@ export async function configure(l: Launched, form: SettingsForm): Promise<void> 
   const page = await l.browser.newPage();
   try {
     await page.goto(`chrome-extension://${l.extensionId}/options.html`);
-    await page.locator('::-p-aria(Save)').wait();
+    await page.waitForSelector('form[data-loaded=true]');
     if (form.apiKey !== undefined) await replaceText(page, 'API key', form.apiKey);
     if (form.baseUrl !== undefined) await replaceText(page, 'API base URL', form.baseUrl);
     if (form.model !== undefined) await page.select('select', form.model);

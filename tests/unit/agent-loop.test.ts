@@ -4,7 +4,13 @@ import type {
   BetaMessage,
   BetaMessageParam,
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
-import { runAgentLoop, type Computer, type LoopEvents } from '../../background/agent-loop.ts';
+import {
+  interruptedActionText,
+  runAgentLoop,
+  type Computer,
+  type LoopEvents,
+  type LoopState,
+} from '../../background/agent-loop.ts';
 import type { ModelClient, ModelTurnRequest } from '../../background/model-client.ts';
 import type { ToolPlan } from '../../background/tool-input.ts';
 import { StoppedError } from '../../background/errors.ts';
@@ -134,11 +140,11 @@ describe('agent loop', () => {
       },
     ]);
     assert.deepEqual(events.log, [
-      'turn 1',
       'say 1: Clicking.',
+      'turn 1',
       'action: left_click (10, 20) — Target: button "Go".',
-      'turn 2',
       'say 2: Done, I clicked Go.',
+      'turn 2',
     ]);
   });
 
@@ -238,5 +244,137 @@ describe('agent loop', () => {
       }),
       StoppedError,
     );
+  });
+});
+
+describe('agent loop across restarts', () => {
+  const click = {
+    type: 'tool_use' as const,
+    input: { action: 'left_click', coordinate: [10, 20] },
+  };
+
+  /** Runs a loop, recording every checkpoint; `stopAt` throws at that checkpoint as a worker stop would. */
+  async function runUntil(stopAt: (s: LoopState) => boolean, turns: Block[][], plans: ToolPlan[]) {
+    const states: LoopState[] = [];
+    const stop = new Error('worker stopped');
+    const outcome = await runAgentLoop({
+      task: 't',
+      system: 's',
+      model: scriptedModel(turns),
+      computer: fakeComputer(plans),
+      limits,
+      events: recorder(),
+      signal: new AbortController().signal,
+      checkpoint: async (s) => {
+        states.push(structuredClone(s));
+        if (stopAt(s)) throw stop;
+      },
+    }).catch((e: unknown) => {
+      if (e !== stop) throw e;
+      return undefined;
+    });
+    return { states, outcome };
+  }
+
+  test('a stop while an action runs: on resume the action is not repeated and Claude is told', async () => {
+    const plans: ToolPlan[] = [];
+    const { states } = await runUntil((s) => s.acting !== undefined, [[click]], plans);
+    const saved = states.at(-1);
+    assert.ok(saved?.acting, 'the state names the action under way');
+    assert.equal(plans.length, 0, 'stopped before the action ran');
+
+    // Resume: the model's next turn must see the interruption note, and the click is not run again.
+    const seen: ModelTurnRequest[] = [];
+    const resumedPlans: ToolPlan[] = [];
+    const outcome = await runAgentLoop({
+      task: 't',
+      system: 's',
+      model: scriptedModel([[{ type: 'text', text: 'ok' }]], seen),
+      computer: fakeComputer(resumedPlans),
+      limits,
+      events: recorder(),
+      signal: new AbortController().signal,
+      resume: saved,
+    });
+    assert.equal(outcome.status, 'done');
+    assert.equal(resumedPlans.length, 0);
+    const [result] = seen[0]?.messages.at(-1)?.content as {
+      tool_use_id: string;
+      content: { type: string; text?: string }[];
+    }[];
+    assert.equal(result?.tool_use_id, 'toolu_1_0');
+    assert.equal(result?.content[0]?.text, interruptedActionText);
+    assert.equal(result?.content[1]?.type, 'image');
+  });
+
+  test('a stop after the action but before the next model call: nothing is repeated or lost', async () => {
+    const plans: ToolPlan[] = [];
+    const { states } = await runUntil((s) => s.results.length === 1, [[click]], plans);
+    assert.equal(plans.length, 1);
+    const saved = states.at(-1);
+    const resumedPlans: ToolPlan[] = [];
+    const seen: ModelTurnRequest[] = [];
+    await runAgentLoop({
+      task: 't',
+      system: 's',
+      model: scriptedModel([[{ type: 'text', text: 'ok' }]], seen),
+      computer: fakeComputer(resumedPlans),
+      limits,
+      events: recorder(),
+      signal: new AbortController().signal,
+      resume: saved,
+    });
+    assert.equal(resumedPlans.length, 0);
+    const [result] = seen[0]?.messages.at(-1)?.content as {
+      tool_use_id: string;
+      content: { text?: string }[];
+    }[];
+    assert.equal(result?.content[0]?.text, 'Target: button "Go".');
+  });
+
+  test('a stop during the model call: the request is simply asked again', async () => {
+    const plans: ToolPlan[] = [];
+    // Stop at the checkpoint that closes the first tool turn (the state the next model call starts from).
+    const { states } = await runUntil(
+      (s) => s.messages.length === 3 && s.messages.at(-1)?.role === 'user',
+      [[click]],
+      plans,
+    );
+    const saved = states.at(-1);
+    const resumedPlans: ToolPlan[] = [];
+    const outcome = await runAgentLoop({
+      task: 't',
+      system: 's',
+      model: scriptedModel([[{ type: 'text', text: 'finished' }]]),
+      computer: fakeComputer(resumedPlans),
+      limits,
+      events: recorder(),
+      signal: new AbortController().signal,
+      resume: saved,
+    });
+    assert.deepEqual(outcome, { status: 'done', answer: 'finished', steps: 2 });
+    assert.equal(plans.length + resumedPlans.length, 1, 'the click ran exactly once');
+  });
+
+  test('a refused action goes back to Claude as an error naming the reason', async () => {
+    const seen: ModelTurnRequest[] = [];
+    const plans: ToolPlan[] = [];
+    await runAgentLoop({
+      task: 't',
+      system: 's',
+      model: scriptedModel([[click], [{ type: 'text', text: 'ok' }]], seen),
+      computer: fakeComputer(plans),
+      limits,
+      events: recorder(),
+      signal: new AbortController().signal,
+      guard: async () => ({ allow: false, reason: 'The user declined this action.' }),
+    });
+    assert.equal(plans.length, 0);
+    const [result] = seen[1]?.messages.at(-1)?.content as {
+      is_error?: boolean;
+      content: { text?: string }[];
+    }[];
+    assert.equal(result?.is_error, true);
+    assert.equal(result?.content[0]?.text, 'The user declined this action.');
   });
 });

@@ -1,0 +1,49 @@
+/** Scripted models shared by the end-to-end tests: they see only the screenshots. */
+import assert from 'node:assert/strict';
+import {
+  findColor,
+  lastUserImage,
+  type MessagesRequest,
+  type Policy,
+} from '../support/fake-anthropic/index.ts';
+
+const magenta = { r: 255, g: 0, b: 255 };
+const cyan = { r: 0, g: 255, b: 255 };
+
+/** Which turn of its own run a request is: the fake's counter spans every run of the test file. */
+export function turnOf(req: MessagesRequest): number {
+  return req.messages.filter((m) => m.role === 'assistant').length + 1;
+}
+
+/** Clicks the magenta button, clicks the cyan field, types, presses Return, answers. */
+export const fillFormPolicy: Policy = (req) => {
+  const turn = turnOf(req);
+  const find = (colour: typeof magenta): [number, number] => {
+    const image = lastUserImage(req);
+    assert.ok(image, 'the request carries a screenshot');
+    const hit = findColor(image, colour, 8);
+    assert.ok(hit, `colour ${JSON.stringify(colour)} is in the screenshot`);
+    return [Math.round(hit.x), Math.round(hit.y)];
+  };
+  switch (turn) {
+    case 1:
+      return {
+        text: 'I see a magenta button; clicking it.',
+        toolUses: [
+          { name: 'computer', input: { action: 'left_click', coordinate: find(magenta) } },
+        ],
+      };
+    case 2:
+      return {
+        toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: find(cyan) } }],
+      };
+    case 3:
+      return {
+        toolUses: [{ name: 'computer', input: { action: 'type', text: 'hello tabpilot' } }],
+      };
+    case 4:
+      return { toolUses: [{ name: 'computer', input: { action: 'key', text: 'Return' } }] };
+    default:
+      return { text: 'I pressed Go and submitted the name.' };
+  }
+};
