@@ -11,7 +11,7 @@ import { modelProfile } from '../extension/models.ts';
 import { runAgentLoop, type LoopEvents, type LoopState } from './agent-loop.ts';
 import { ConfigError, StoppedError, errorMessage } from './errors.ts';
 import { anthropicModelClient, type ModelClient } from './model-client.ts';
-import { dropLoop, loadLoop, saveLoop } from './loop-store.ts';
+import { loadLoop, saveLoop } from './loop-store.ts';
 import { listRuns, loadRun, saveRun } from './run-store.ts';
 import { loadSettings } from './settings-store.ts';
 import { systemPrompt } from './system-prompt.ts';
