@@ -48,6 +48,8 @@ export interface LoopEvents {
   assistantText(step: number, textSoFar: string): void;
   action(summary: string, outcome: ComputerOutcome | undefined, isError: boolean): void;
   turn(step: number, usage: Usage): void;
+  /** Something the user should know that is not a step (the API is busy, a retry). */
+  notice(text: string): void;
 }
 
 export interface LoopLimits {
@@ -210,6 +212,12 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
         onText: (delta) => {
           streamed += delta;
           events.assistantText(step, streamed);
+        },
+        onRetry: ({ reason, delayMs, attempt }) => {
+          streamed = '';
+          events.notice(
+            `The API call failed (${reason}); trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${attempt}).`,
+          );
         },
       },
     );

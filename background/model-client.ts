@@ -11,6 +11,7 @@ import type {
   BetaToolUnion,
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
 import type { ModelProfile } from '../extension/models.ts';
+import { withRetries, type RetryNotice, type RetryPolicy } from './retry.ts';
 import { ApiRejectedError, ApiUnavailableError, ModelOutputError, StoppedError } from './errors.ts';
 
 export interface ModelTurnRequest {
@@ -23,6 +24,8 @@ export interface ModelTurnOptions {
   readonly signal: AbortSignal;
   /** Called with each piece of Claude's text as it streams in. */
   readonly onText?: (delta: string) => void;
+  /** Called before a failed call is tried again; the new attempt streams its text from the start. */
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 export interface ModelClient {
@@ -34,8 +37,8 @@ export interface ModelClientConfig {
   readonly apiKey: string;
   readonly baseUrl: string;
   readonly profile: ModelProfile;
-  /** Retries of 408/409/429/5xx and connection errors, with the SDK's backoff (honours retry-after). */
-  readonly maxRetries?: number;
+  readonly retry?: RetryPolicy;
+  /** Per attempt. */
   readonly timeoutMs?: number;
 }
 
@@ -45,14 +48,15 @@ export function anthropicModelClient(config: ModelClientConfig): ModelClient {
     baseURL: config.baseUrl,
     // The key is the user's own and stays in the extension's background.
     dangerouslyAllowBrowser: true,
-    maxRetries: config.maxRetries ?? 3,
+    // ./retry.ts retries, also after a stream cut mid-message, which the SDK cannot.
+    maxRetries: 0,
     timeout: config.timeoutMs ?? 120_000,
   });
   const { profile } = config;
   return {
     profile,
     async next(request, options) {
-      try {
+      const attempt = async (): Promise<BetaMessage> => {
         const stream = client.beta.messages.stream(
           {
             model: profile.id,
@@ -65,8 +69,14 @@ export function anthropicModelClient(config: ModelClientConfig): ModelClient {
           { signal: options.signal },
         );
         if (options.onText) stream.on('text', options.onText);
-        const message = await stream.finalMessage();
-        return message;
+        return stream.finalMessage();
+      };
+      try {
+        return await withRetries(attempt, {
+          policy: config.retry,
+          signal: options.signal,
+          onRetry: options.onRetry,
+        });
       } catch (error) {
         throw translateError(error, options.signal, config.baseUrl);
       }

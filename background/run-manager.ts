@@ -172,6 +172,7 @@ export class RunManager {
           point: outcome?.point,
         });
       },
+      notice: (text) => this.#addEntry(run, { kind: 'status', text }),
       turn: (step, usage: Usage) => {
         run.view.steps = step;
         run.view.usage = usage;

@@ -80,6 +80,7 @@ function recorder(): LoopEvents & { log: string[] } {
         `${isError ? 'error' : 'action'}: ${summary}${outcome?.text ? ` — ${outcome.text}` : ''}`,
       ),
     turn: (step) => log.push(`turn ${step}`),
+    notice: (text) => log.push(`notice: ${text}`),
   };
 }
 
