@@ -1,0 +1,39 @@
+/** Which element a viewport point lands on, as the browser's own hit test sees it. */
+import type { ViewportPoint } from '../../extension/geometry.ts';
+
+/**
+ * The topmost element at `p`, descending into open shadow roots (the document's
+ * elementFromPoint stops at the host). Closed roots stay opaque, as they are to
+ * page scripts. Null outside the viewport.
+ */
+export function hitTest(p: ViewportPoint, root: Document | ShadowRoot = document): Element | null {
+  let el = root.elementFromPoint(p.x, p.y);
+  while (el?.shadowRoot) {
+    const inner = el.shadowRoot.elementFromPoint(p.x, p.y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
+}
+
+export function isFrame(el: Element | null): el is HTMLIFrameElement | HTMLFrameElement {
+  return el instanceof HTMLIFrameElement || el instanceof HTMLFrameElement;
+}
+
+export function frameNote(frame: HTMLIFrameElement | HTMLFrameElement): string {
+  let sameOrigin = false;
+  try {
+    sameOrigin = frame.contentDocument !== null;
+  } catch {
+    sameOrigin = false;
+  }
+  const r = frame.getBoundingClientRect();
+  return (
+    `point is inside an iframe (${sameOrigin ? 'same-origin' : 'cross-origin'}, src ${frame.src || 'about:blank'}, ` +
+    `at ${Math.round(r.left)},${Math.round(r.top)} in this frame); the action must be sent to that frame`
+  );
+}
+
+export function outsideNote(p: ViewportPoint): string {
+  return `point ${Math.round(p.x)},${Math.round(p.y)} is outside the page's viewport (${window.innerWidth}×${window.innerHeight})`;
+}

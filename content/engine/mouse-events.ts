@@ -1,0 +1,84 @@
+/**
+ * Builds and dispatches pointer and mouse events the way Chromium fills them for
+ * a real mouse (https://w3c.github.io/pointerevents/, https://w3c.github.io/uievents/).
+ */
+import type { ViewportPoint } from '../../extension/geometry.ts';
+import { buttonsMask, engineState, modifierFlags } from './state.ts';
+
+/** Events that bubble and can be cancelled; enter/leave do neither. */
+const notBubbling = new Set(['mouseenter', 'mouseleave', 'pointerenter', 'pointerleave']);
+const notCancelable = new Set([
+  ...notBubbling,
+  'pointercancel',
+  'gotpointercapture',
+  'lostpointercapture',
+]);
+
+function baseInit(type: string, at: ViewportPoint, extra: MouseEventInit): MouseEventInit {
+  const last = engineState.pointer;
+  return {
+    bubbles: !notBubbling.has(type),
+    cancelable: !notCancelable.has(type),
+    composed: true,
+    view: window,
+    clientX: at.x,
+    clientY: at.y,
+    // The page has no way to know the window frame; this is what a maximised window gives.
+    screenX: at.x + window.screenX,
+    screenY: at.y + window.screenY + (window.outerHeight - window.innerHeight),
+    movementX: last && type.endsWith('move') ? at.x - last.x : 0,
+    movementY: last && type.endsWith('move') ? at.y - last.y : 0,
+    buttons: buttonsMask(),
+    ...modifierFlags(),
+    ...extra,
+  };
+}
+
+/** Dispatches a MouseEvent; returns false if a handler called preventDefault. */
+export function fireMouse(
+  type: string,
+  target: EventTarget,
+  at: ViewportPoint,
+  extra: MouseEventInit = {},
+): boolean {
+  return target.dispatchEvent(new MouseEvent(type, baseInit(type, at, extra)));
+}
+
+/**
+ * Dispatches a PointerEvent for the mouse (pointerId 1, primary). `button` is -1
+ * when no button changed, as for pointermove.
+ */
+export function firePointer(
+  type: string,
+  target: EventTarget,
+  at: ViewportPoint,
+  extra: MouseEventInit = {},
+): boolean {
+  const init: PointerEventInit = {
+    ...baseInit(type, at, { button: -1, ...extra }),
+    pointerId: 1,
+    pointerType: 'mouse',
+    isPrimary: true,
+    width: 1,
+    height: 1,
+    pressure: buttonsMask() ? 0.5 : 0,
+  };
+  return target.dispatchEvent(new PointerEvent(type, init));
+}
+
+/** click, auxclick and contextmenu are PointerEvents in Chromium (https://crbug.com/1150979). */
+export function fireClickLike(
+  type: 'click' | 'auxclick' | 'contextmenu' | 'dblclick',
+  target: EventTarget,
+  at: ViewportPoint,
+  extra: MouseEventInit,
+): boolean {
+  if (type === 'dblclick') return fireMouse(type, target, at, extra);
+  const init: PointerEventInit = {
+    ...baseInit(type, at, extra),
+    pointerId: 1,
+    pointerType: 'mouse',
+    isPrimary: true,
+  };
+  return target.dispatchEvent(new PointerEvent(type, init));
+}

@@ -1,0 +1,179 @@
+/**
+ * The mouse: moves, presses and releases with the events Chromium sends for a
+ * real mouse, plus the default actions script-dispatched events lack (focus,
+ * text selection, native drag, select lists). Order follows a trusted run
+ * recorded in Chromium: pointer event, then its compatibility mouse event.
+ */
+import type { MouseButton } from '../../extension/actions.ts';
+import type { ViewportPoint } from '../../extension/geometry.ts';
+import { describe } from './describe.ts';
+import { elementAncestors } from './dom.ts';
+import { focusForMouseDown, watchFocus } from './focus.ts';
+import { frameNote, hitTest, isFrame, outsideNote } from './hit-test.ts';
+import { updateHover } from './hover.ts';
+import {
+  cancelPointerForDrag,
+  dragThreshold,
+  dragTo,
+  draggableSource,
+  endDrag,
+  isDragging,
+  startDrag,
+} from './html-drag.ts';
+import { fireClickLike, fireMouse, firePointer } from './mouse-events.ts';
+import type { Report } from './report.ts';
+import { openSelectPopup } from './select-popup.ts';
+import { clickLabel, labelledControl } from './label-activation.ts';
+import { listboxOption, pressListboxOption, isListbox } from './select-listbox.ts';
+import { buttonCode, engineState } from './state.ts';
+import { endSelectionDrag, extendSelectionTo, selectOnMouseDown } from './text-selection.ts';
+
+/** The element under `p`, with notes for points the engine cannot reach from this frame. */
+function targetAt(p: ViewportPoint, report: Report): Element | null {
+  const el = hitTest(p);
+  if (!el) {
+    report.note(outsideNote(p));
+    return null;
+  }
+  report.target = describe(el);
+  if (isFrame(el)) report.note(frameNote(el));
+  return el;
+}
+
+/** Moves the pointer to `p`: boundary events, pointermove, mousemove, and drag/selection updates. */
+export function moveTo(p: ViewportPoint, report: Report): Element | null {
+  const target = targetAt(p, report);
+  const left = engineState.pressed.get('left');
+  if (isDragging()) {
+    engineState.pointer = p;
+    dragTo(target, p);
+    return target;
+  }
+  updateHover(target, p);
+  if (target) {
+    firePointer('pointermove', target, p);
+    if (!engineState.suppressMouseCompat) fireMouse('mousemove', target, p, { button: 0 });
+  }
+  engineState.pointer = p;
+  if (left?.defaultAllowed) {
+    const far = Math.max(Math.abs(p.x - left.at.x), Math.abs(p.y - left.at.y)) > dragThreshold;
+    if (left.dragSource && far) {
+      const source = left.dragSource;
+      engineState.pressed.set('left', { ...left, dragSource: null });
+      if (startDrag(source, p)) {
+        cancelPointerForDrag(source, p);
+        report.note('started a native drag-and-drop');
+      }
+    } else if (!left.dragSource) {
+      extendSelectionTo(p, target);
+    }
+  }
+  return target;
+}
+
+/** Presses `button` at `p` (the pointer is already there). `count` is the click count (detail). */
+export function press(button: MouseButton, p: ViewportPoint, count: number, report: Report): void {
+  const target = targetAt(p, report);
+  if (!target || isFrame(target)) return;
+  const code = buttonCode[button];
+  const first = engineState.pressed.size === 0;
+  const chain = elementAncestors(target);
+  engineState.pressed.set(button, {
+    button,
+    target,
+    chain,
+    at: p,
+    defaultAllowed: false,
+    dragSource: null,
+  });
+  if (first)
+    engineState.suppressMouseCompat = !firePointer('pointerdown', target, p, { button: code });
+  else firePointer('pointermove', target, p, { button: code });
+  // A cancelled pointerdown withholds the compatibility mouse events, and so their default actions.
+  const allowed =
+    !engineState.suppressMouseCompat &&
+    fireMouse('mousedown', target, p, { button: code, detail: count });
+  let dragSource: Element | null = null;
+  if (allowed && button !== 'middle') {
+    watchFocus(() => focusForMouseDown(target));
+    engineState.focusStart = target;
+  }
+  if (allowed && button === 'left') {
+    const option = listboxOption(target);
+    if (option) pressListboxOption(option, engineState.modifiers);
+    else selectOnMouseDown(target, p, count, engineState.modifiers.has('Shift'));
+    dragSource = count === 1 ? draggableSource(target) : null;
+  }
+  engineState.pressed.set(button, {
+    button,
+    target,
+    chain,
+    at: p,
+    defaultAllowed: allowed,
+    dragSource,
+  });
+  // Linux and macOS open the context menu on press (Windows on release).
+  if (button === 'right' && fireClickLike('contextmenu', target, p, { button: code, detail: 0 })) {
+    report.note(
+      "the browser's own context menu would open here; it is not shown and needs no closing",
+    );
+  }
+}
+
+/** Releases `button` at `p`: pointerup, mouseup, then click/auxclick/dblclick on the common ancestor. */
+export function releaseButton(
+  button: MouseButton,
+  p: ViewportPoint,
+  count: number,
+  report: Report,
+): void {
+  const down = engineState.pressed.get(button);
+  const code = buttonCode[button];
+  if (button === 'left' && isDragging()) {
+    engineState.pressed.delete(button);
+    engineState.suppressMouseCompat = false;
+    const { dropped } = endDrag(p);
+    report.note(
+      dropped
+        ? `dropped on ${describe(dropped) ?? 'the target'}`
+        : 'the drop target refused the drop',
+    );
+    return;
+  }
+  engineState.pressed.delete(button);
+  const target = targetAt(p, report);
+  if (target && !isFrame(target)) {
+    firePointer(engineState.pressed.size ? 'pointermove' : 'pointerup', target, p, {
+      button: code,
+    });
+    if (!engineState.suppressMouseCompat)
+      fireMouse('mouseup', target, p, { button: code, detail: count });
+  }
+  if (engineState.pressed.size === 0) engineState.suppressMouseCompat = false;
+  if (button === 'left') endSelectionDrag();
+  if (!down || !target || isFrame(target)) return;
+  const upChain = new Set(elementAncestors(target));
+  const clickTarget = down.chain.find((el) => el.isConnected && upChain.has(el));
+  if (!clickTarget) return;
+  const init = { button: code, detail: count };
+  if (button !== 'left') {
+    fireClickLike('auxclick', clickTarget, p, init);
+    return;
+  }
+  // Activation (checkbox, link, submit) runs for dispatched clicks; labels we activate ourselves.
+  const control = labelledControl(clickTarget);
+  if (control) {
+    clickLabel(
+      () => fireClickLike('click', clickTarget, p, init),
+      () => watchFocus(() => control.focus({ preventScroll: true })),
+      () => watchFocus(() => fireClickLike('click', control, p, init)),
+    );
+  } else {
+    watchFocus(() => fireClickLike('click', clickTarget, p, init));
+  }
+  if (count === 2) fireClickLike('dblclick', clickTarget, p, init);
+  const select = clickTarget.closest('select');
+  if (count === 1 && down.defaultAllowed && select && !select.disabled && !isListbox(select)) {
+    report.note(openSelectPopup(select));
+  }
+}

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { both, centre, clearLog, sequence, startEnv, type Driver, type Env } from './helpers.ts';
+
+let env: Env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function focusField(d: Driver, selector: string): Promise<void> {
+  await d.click(...(await centre(d.page, selector)));
+  await clearLog(d.page);
+}
+
+/** Date and time fields edit the segment clicked: click the first one. */
+async function focusFirstSegment(d: Driver, selector: string): Promise<void> {
+  const [x, y] = await d.page.$eval(selector, (e) => {
+    const r = e.getBoundingClientRect();
+    return [r.left + 8, r.top + r.height / 2] as [number, number];
+  });
+  await d.click(x, y);
+}
+
+const submits = (d: Driver) =>
+  d.page.evaluate(() => (window as unknown as { submits: string[] }).submits);
+const active = (d: Driver) => d.page.evaluate(() => document.activeElement?.id ?? '');
+
+describe('forms (FIDELITY 27-30)', () => {
+  it('27: Enter in a single-line input submits through the submit button; in a textarea it inserts a newline', async () => {
+    const r = await both(env, 'forms.html', async (d) => {
+      await focusField(d, '#user');
+      await d.type('ann');
+      await d.chord('Enter');
+      const viaButton = {
+        submits: await submits(d),
+        seq: await sequence(d.page, ['click', 'submit', 'change']),
+      };
+      await focusField(d, '#notes');
+      await d.type('a\nb');
+      const notes = await d.page.$eval('#notes', (e) => (e as HTMLTextAreaElement).value);
+      await focusField(d, '#q');
+      await d.chord('Enter');
+      await focusField(d, '#d1');
+      await d.chord('Enter');
+      return { viaButton, notes, all: await submits(d) };
+    });
+    assert.deepEqual(r.trusted.viaButton, {
+      submits: ['login:go'],
+      seq: ['change@user', 'click@go', 'submit@login'],
+    });
+    assert.equal(r.trusted.notes, 'a\nb');
+    assert.deepEqual(r.trusted.all, ['login:go', 'single:']);
+    assert.deepEqual(r.engine, r.trusted);
+  });
+
+  it('28: Tab and Shift+Tab follow the tab order (tabindex, disabled, radio groups) with focus and blur', async () => {
+    const r = await both(env, 'forms.html', async (d) => {
+      await d.click(5, 5);
+      const order: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        await d.chord('Tab');
+        order.push(await active(d));
+      }
+      await d.chord('Shift', 'Tab');
+      order.push(await active(d));
+      const events = (await sequence(d.page, ['focus', 'blur']))
+        .filter((e) => !e.endsWith('@window'))
+        .slice(0, 6);
+      return { order, events };
+    });
+    assert.deepEqual(r.engine, r.trusted);
+    const fromStart = await both(env, 'forms.html', async (d) => {
+      const order: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await d.chord('Tab');
+        order.push(await active(d));
+      }
+      return order;
+    });
+    assert.deepEqual(
+      fromStart.trusted,
+      ['t-b', 't-a', 'user'],
+      'positive tabindex first when nothing was clicked',
+    );
+    assert.deepEqual(fromStart.engine, fromStart.trusted);
+  });
+
+  it('29: Space and Enter click a focused button, Space toggles a checkbox, arrows move a radio group and a slider', async () => {
+    const r = await both(env, 'forms.html', async (d) => {
+      await focusField(d, '#act');
+      await d.chord('Space');
+      await d.chord('Enter');
+      const clicks = await d.page.evaluate(
+        () => (window as unknown as { clicks: Record<string, number> }).clicks['act'],
+      );
+      await focusField(d, '#chk');
+      await d.chord('Space');
+      await focusField(d, '#red');
+      await d.chord('ArrowRight');
+      await focusField(d, '#slider');
+      await d.chord('ArrowRight');
+      await d.chord('ArrowRight');
+      const slider = await sequence(d.page, ['input', 'change']);
+      const state = await d.page.evaluate(() => ({
+        chk: (document.getElementById('chk') as HTMLInputElement).checked,
+        green: (document.getElementById('green') as HTMLInputElement).checked,
+        slider: (document.getElementById('slider') as HTMLInputElement).value,
+        active: document.activeElement?.id,
+      }));
+      return { clicks, state, slider };
+    });
+    // The click that focused the checkbox checked it; Space unchecked it.
+    assert.deepEqual(r.trusted.state, { chk: false, green: true, slider: '52', active: 'slider' });
+    assert.equal(r.trusted.clicks, 3, 'the focusing click, Space, Enter');
+    assert.deepEqual(r.engine, r.trusted);
+  });
+
+  it('30: typing into date, time and number inputs sets their values', async () => {
+    const r = await both(env, 'forms.html', async (d) => {
+      await focusFirstSegment(d, '#date');
+      await d.type('01152024');
+      await focusFirstSegment(d, '#time');
+      await d.type('0930P');
+      await focusField(d, '#num');
+      await d.type('42');
+      return d.page.evaluate(() =>
+        ['date', 'time', 'num'].map(
+          (id) => (document.getElementById(id) as HTMLInputElement).value,
+        ),
+      );
+    });
+    assert.deepEqual(r.trusted, ['2024-01-15', '21:30', '42']);
+    assert.deepEqual(r.engine, r.trusted);
+  });
+});
