@@ -8,6 +8,7 @@ import type {
   BetaContentBlockParam,
   BetaMessage,
   BetaMessageParam,
+  BetaTextBlockParam,
   BetaToolResultBlockParam,
   BetaToolUnion,
   BetaToolUseBlock,
@@ -64,7 +65,7 @@ export type LoopOutcome =
 
 export interface LoopInput {
   readonly task: string;
-  readonly system: string;
+  readonly system: string | BetaTextBlockParam[];
   readonly model: ModelClient;
   readonly computer: Computer;
   readonly limits: LoopLimits;
@@ -78,6 +79,11 @@ export interface LoopInput {
   readonly prepare?: (messages: readonly BetaMessageParam[]) => BetaMessageParam[];
   /** Asked before each action is carried out; a refusal goes back to Claude as an error. */
   readonly guard?: (plan: ToolPlan, use: BetaToolUseBlock) => Promise<GuardVerdict>;
+  /**
+   * Called before each model call (it may wait, e.g. while the run is paused).
+   * A returned note is told to Claude with a fresh screenshot.
+   */
+  readonly beforeModelCall?: () => Promise<string | undefined>;
 }
 
 export type GuardVerdict =
@@ -162,9 +168,10 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
             false,
           );
         } else {
-          state = { ...state, acting: use.id };
-          await checkpoint(state);
-          result = await runToolUse(use, isLast, state.screen);
+          result = await runToolUse(use, isLast, state.screen, async () => {
+            state = { ...state, acting: use.id };
+            await checkpoint(state);
+          });
         }
         state = {
           ...state,
@@ -199,6 +206,8 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
         steps: state.step,
       };
     }
+    const note = await input.beforeModelCall?.();
+    if (note) state = await withNote(state, note);
     const step = state.step + 1;
     let streamed = '';
     const reply: BetaMessage = await model.next(
@@ -245,10 +254,29 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
     }
   }
 
+  /** Adds a note and a fresh screenshot to the user turn that ends the conversation. */
+  async function withNote(current: LoopState, text: string): Promise<LoopState> {
+    const last = current.messages.at(-1);
+    if (!last || last.role !== 'user') return current;
+    const image = await computer.screenshot();
+    const content: BetaContentBlockParam[] = Array.isArray(last.content)
+      ? [...(last.content as BetaContentBlockParam[])]
+      : [{ type: 'text', text: last.content }];
+    content.push({ type: 'text', text }, imageBlock(image));
+    const next: LoopState = {
+      ...current,
+      messages: [...current.messages.slice(0, -1), { role: 'user', content }],
+      screen: image.size,
+    };
+    await checkpoint(next);
+    return next;
+  }
+
   async function runToolUse(
     use: BetaToolUseBlock,
     isLast: boolean,
     screen: Size,
+    markActing: () => Promise<void>,
   ): Promise<ToolCallResult> {
     const summary = describeToolUse(use);
     if (use.name !== 'computer') {
@@ -274,6 +302,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
         return { block: errorResult(use.id, verdict.reason), isError: false };
       }
     }
+    await markActing();
     const outcome = await computer.run(parsed.plan, signal);
     // Every call that may change the screen ends with a screenshot; when Claude
     // sent several calls at once only the last needs one.

@@ -20,6 +20,11 @@ const handlers = {
   runForTab: ({ tabId }) => runs.forTab(checkTabId(tabId)),
   getSettings: async () => settingsView(await loadSettings()),
   saveSettings: async (input) => settingsView(await saveSettings(input)),
+  pauseRun: ({ runId }) => runs.pause(String(runId)),
+  takeOver: ({ runId }) => runs.pause(String(runId), true),
+  resumeRun: ({ runId }) => runs.resume(String(runId)),
+  answer: ({ runId, questionId, choice }) =>
+    runs.answer(String(runId), String(questionId), String(choice)),
 } satisfies Handlers<BackgroundApi, Runtime.MessageSender>;
 
 function checkTabId(tabId: unknown): number {
@@ -48,6 +53,14 @@ browser.runtime.onConnect.addListener((port) => {
   }
   const unsubscribe = runs.subscribe((event) => port.postMessage(event));
   port.onDisconnect.addListener(unsubscribe);
+});
+
+// The Stop shortcut (commands API): stops the run in the active tab, else every run.
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'stop-run') return;
+  const inTab = tab?.id === undefined ? [] : runs.activeRunIds(tab.id);
+  const ids = inTab.length ? inTab : runs.activeRunIds();
+  void Promise.all(ids.map((id) => runs.stop(id)));
 });
 
 // A worker woken by anything (the resume alarm, the popup) carries interrupted runs on.

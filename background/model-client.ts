@@ -42,6 +42,11 @@ export interface ModelClientConfig {
   readonly timeoutMs?: number;
 }
 
+/** max_tokens of every request: room for a few sentences and tool calls, not an essay. */
+export function requestMaxTokens(profile: ModelProfile): number {
+  return Math.min(profile.maxOutputTokens, 4096);
+}
+
 export function anthropicModelClient(config: ModelClientConfig): ModelClient {
   const client = new Anthropic({
     apiKey: config.apiKey,
@@ -60,7 +65,7 @@ export function anthropicModelClient(config: ModelClientConfig): ModelClient {
         const stream = client.beta.messages.stream(
           {
             model: profile.id,
-            max_tokens: Math.min(profile.maxOutputTokens, 4096),
+            max_tokens: requestMaxTokens(profile),
             system: request.system,
             messages: request.messages,
             tools: request.tools,

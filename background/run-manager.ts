@@ -5,15 +5,20 @@
  * runs on request. Run state lives here, not in the popup.
  */
 import browser from 'webextension-polyfill';
-import type { RunEvent, RunView, TranscriptEntry, Usage } from '../extension/run.ts';
+import type { Question, RunEvent, RunView, TranscriptEntry, Usage } from '../extension/run.ts';
+import { costUsd, formatUsd } from '../extension/cost.ts';
+import { addAllowedSite } from '../extension/site-policy.ts';
 import { zeroUsage } from '../extension/run.ts';
 import { modelProfile } from '../extension/models.ts';
-import { runAgentLoop, type LoopEvents, type LoopState } from './agent-loop.ts';
+import { computerTool, runAgentLoop, type LoopEvents, type LoopState } from './agent-loop.ts';
+import { cachedSystem, contextOptions, prepareMessages } from './context-policy.ts';
 import { ConfigError, StoppedError, errorMessage } from './errors.ts';
-import { anthropicModelClient, type ModelClient } from './model-client.ts';
+import { setBadge } from './badge.ts';
+import { SiteBlockedError, SiteGuard, siteChoices, type SiteChoice } from './site-guard.ts';
+import { anthropicModelClient, requestMaxTokens, type ModelClient } from './model-client.ts';
 import { loadLoop, saveLoop } from './loop-store.ts';
 import { listRuns, loadRun, saveRun } from './run-store.ts';
-import { loadSettings } from './settings-store.ts';
+import { loadSettings, saveSettings } from './settings-store.ts';
 import { systemPrompt } from './system-prompt.ts';
 import { TabComputer } from './tab-computer.ts';
 import { TabDriver } from './tab-driver.ts';
@@ -24,6 +29,18 @@ interface ActiveRun {
   readonly view: Mutable<RunView> & { entries: TranscriptEntry[] };
   readonly controller: AbortController;
   readonly computer: TabComputer;
+  readonly sites: SiteGuard;
+  /** Resolves when a paused run is resumed. */
+  resumed?: { readonly promise: Promise<void>; readonly resolve: () => void };
+  /** Told to Claude, with a fresh screenshot, before the next model call. */
+  note?: string;
+  /** Settles the open question with the user's choice. */
+  answer?: (choice: string) => void;
+}
+
+/** A limit of the run was reached: it ends as failed with this reason. */
+class LimitError extends Error {
+  override name = 'LimitError';
 }
 
 export const maxConsecutiveErrors = 5;
@@ -65,8 +82,8 @@ export class RunManager {
     const profile = modelProfile(settings.model);
     const driver = new TabDriver(tabId);
     await driver.ensureContent();
-    const run: ActiveRun = {
-      view: {
+    const run = this.#makeRun(
+      {
         id: crypto.randomUUID(),
         tabId,
         task: trimmed,
@@ -77,13 +94,12 @@ export class RunManager {
         entries: [],
         usage: zeroUsage,
       },
-      controller: new AbortController(),
-      computer: new TabComputer(driver, profile),
-    };
+      new TabComputer(driver, profile),
+    );
     this.#adopt(run);
     this.#addEntry(run, { kind: 'task', text: trimmed });
     await saveRun(run.view);
-    this.#emit({ type: 'run', run: this.#snapshot(run) });
+    this.#changed(run);
     void this.#drive(run, undefined);
     return this.#snapshot(run);
   }
@@ -106,6 +122,151 @@ export class RunManager {
     }
     await this.#finish(run, 'stopped', 'Stopped by the user');
     return this.#snapshot(run);
+  }
+
+  pause(runId: string, takenOver = false): RunView {
+    const run = this.#require(runId);
+    if (!run.resumed) {
+      let resolve = (): void => undefined;
+      const promise = new Promise<void>((ok) => (resolve = ok));
+      run.resumed = { promise, resolve };
+    }
+    run.view.paused = { takenOver: takenOver || (run.view.paused?.takenOver ?? false) };
+    this.#addEntry(run, {
+      kind: 'status',
+      text: takenOver
+        ? 'Paused: you have the page. Press Resume when you are done.'
+        : 'Paused. Press Resume to carry on.',
+    });
+    this.#changed(run);
+    return this.#snapshot(run);
+  }
+
+  resume(runId: string): RunView {
+    const run = this.#require(runId);
+    if (!run.resumed) return this.#snapshot(run);
+    run.note = run.view.paused?.takenOver
+      ? 'The user took over and acted on the page themselves while the run was paused. The screenshot shows the page now; carry on from there.'
+      : 'The user paused the run and has resumed it. The screenshot shows the page now.';
+    run.view.paused = undefined;
+    const { resolve } = run.resumed;
+    run.resumed = undefined;
+    resolve();
+    this.#addEntry(run, { kind: 'status', text: 'Resumed.' });
+    this.#changed(run);
+    return this.#snapshot(run);
+  }
+
+  answer(runId: string, questionId: string, choice: string): RunView {
+    const run = this.#require(runId);
+    const question = run.view.question;
+    if (!question || question.id !== questionId) {
+      throw new ConfigError('That question is no longer open');
+    }
+    if (!question.choices.includes(choice)) {
+      throw new ConfigError(
+        `“${choice}” is not one of the answers: ${question.choices.join(', ')}`,
+      );
+    }
+    run.answer?.(choice);
+    return this.#snapshot(run);
+  }
+
+  /** Asks the user and waits for the answer (or for Stop). */
+  async ask(run: ActiveRun, question: Omit<Question, 'id'>): Promise<string> {
+    const full: Question = { ...question, id: crypto.randomUUID() };
+    const signal = run.controller.signal;
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        if (signal.aborted) {
+          reject(new StoppedError());
+          return;
+        }
+        const onAbort = (): void => reject(new StoppedError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        run.answer = (choice) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(choice);
+        };
+        run.view.question = full;
+        this.#addEntry(run, { kind: 'status', text: `Waiting for you: ${full.title}` });
+        this.#changed(run);
+      });
+    } finally {
+      run.answer = undefined;
+      run.view.question = undefined;
+      this.#changed(run);
+    }
+  }
+
+  /** Ids of the runs going now, in one tab or in all. */
+  activeRunIds(tabId?: number): string[] {
+    return [...this.#active.values()]
+      .filter((r) => tabId === undefined || r.view.tabId === tabId)
+      .map((r) => r.view.id);
+  }
+
+  #require(runId: string): ActiveRun {
+    const run = this.#active.get(runId);
+    if (!run) throw new ConfigError('That run is not running');
+    return run;
+  }
+
+  /** Waits while the run is paused; Stop still ends it. */
+  async #whilePaused(run: ActiveRun): Promise<void> {
+    while (run.resumed) {
+      const signal = run.controller.signal;
+      if (signal.aborted) throw new StoppedError();
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => reject(new StoppedError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        void run.resumed?.promise.then(() => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        });
+      });
+    }
+  }
+
+  #makeRun(view: ActiveRun['view'], computer: TabComputer): ActiveRun {
+    const run: ActiveRun = {
+      view,
+      controller: new AbortController(),
+      computer,
+      sites: this.#siteGuard(() => run),
+    };
+    return run;
+  }
+
+  #siteGuard(get: () => ActiveRun): SiteGuard {
+    return new SiteGuard({
+      settings: loadSettings,
+      url: async () => (await get().computer.currentUrl()) ?? '',
+      ask: async (site) =>
+        (await this.ask(get(), {
+          kind: 'site',
+          title: `Allow tabpilot to act on ${site}?`,
+          detail: `Claude wants to act on ${site}. Allow it once for this run, always, or deny.`,
+          choices: siteChoices,
+        })) as SiteChoice,
+      allowAlways: async (site) => {
+        const settings = await loadSettings();
+        await saveSettings({ allowedSites: addAllowedSite(settings.allowedSites, site) });
+      },
+    });
+  }
+
+  /** The run's limits other than steps, checked before each model call. */
+  #checkLimits(run: ActiveRun, maxCostUsd: number, maxMinutes: number): void {
+    const spent = costUsd(run.view.usage, modelProfile(run.view.model));
+    if (spent >= maxCostUsd) {
+      throw new LimitError(
+        `Reached the cost limit of ${formatUsd(maxCostUsd)} (spent about ${formatUsd(spent)})`,
+      );
+    }
+    if (Date.now() - run.view.startedAt >= maxMinutes * 60_000) {
+      throw new LimitError(`Reached the time limit of ${maxMinutes} minutes`);
+    }
   }
 
   async forTab(tabId: number): Promise<RunView | null> {
@@ -133,11 +294,10 @@ export class RunManager {
       const saved = await loadLoop(stored.id);
       const profile = modelProfile(stored.model);
       const computer = new TabComputer(new TabDriver(stored.tabId), profile);
-      const run: ActiveRun = {
-        view: { ...stored, entries: [...stored.entries] },
-        controller: new AbortController(),
+      const run = this.#makeRun(
+        { ...stored, entries: [...stored.entries], question: undefined, paused: undefined },
         computer,
-      };
+      );
       this.#adopt(run);
       if (!saved) {
         await this.#finish(
@@ -181,20 +341,42 @@ export class RunManager {
     };
     try {
       const settings = await loadSettings();
+      const profile = modelProfile(run.view.model);
       const client: ModelClient = this.makeClient({
         apiKey: settings.apiKey,
         baseUrl: settings.baseUrl,
-        profile: modelProfile(run.view.model),
+        profile,
+      });
+      const system = systemPrompt(new Date(run.view.startedAt), navigator.userAgent);
+      // Old screenshots go in chunks and cache breakpoints follow the turns: see context-policy.ts.
+      const context = contextOptions(profile, {
+        system,
+        tools: [computerTool(profile.toolType, { width: 1568, height: 1568 }, profile.zoom)],
+        maxTokens: requestMaxTokens(profile),
       });
       const outcome = await runAgentLoop({
         task: run.view.task,
-        system: systemPrompt(new Date(run.view.startedAt), navigator.userAgent),
+        system: cachedSystem(system),
+        prepare: (messages) => prepareMessages(messages, context),
         model: client,
         computer: run.computer,
         limits: { maxSteps: settings.maxSteps, maxConsecutiveErrors },
         events,
         signal: run.controller.signal,
         resume,
+        guard: async (plan) => {
+          await this.#whilePaused(run);
+          if (plan.kind !== 'actions') return { allow: true };
+          const refusal = await run.sites.check();
+          return refusal ? { allow: false, reason: refusal } : { allow: true };
+        },
+        beforeModelCall: async () => {
+          await this.#whilePaused(run);
+          this.#checkLimits(run, settings.maxCostUsd, settings.maxMinutes);
+          const note = run.note;
+          run.note = undefined;
+          return note;
+        },
         checkpoint: async (state) => {
           if (run.view.status !== 'running') return;
           await saveLoop(run.view.id, {
@@ -209,6 +391,7 @@ export class RunManager {
       else await this.#finish(run, 'failed', outcome.reason);
     } catch (error) {
       if (error instanceof StoppedError) await this.#finish(run, 'stopped', 'Stopped by the user');
+      else if (error instanceof SiteBlockedError) await this.#finish(run, 'stopped', error.message);
       else await this.#finish(run, 'failed', errorMessage(error));
     }
   }
@@ -222,11 +405,13 @@ export class RunManager {
     run.view.status = status;
     run.view.reason = reason;
     run.view.endedAt = Date.now();
+    run.view.paused = undefined;
+    run.view.question = undefined;
     this.#active.delete(run.view.id);
     this.#updateKeepAlive();
     run.controller.abort();
     this.#addEntry(run, { kind: 'status', text: statusLine(status, reason) });
-    this.#emit({ type: 'run', run: this.#snapshot(run) });
+    this.#changed(run);
     await Promise.all([run.computer.release(), saveRun(run.view)]);
   }
 
@@ -250,6 +435,16 @@ export class RunManager {
 
   #snapshot(run: ActiveRun): RunView {
     return { ...run.view, entries: [...run.view.entries] };
+  }
+
+  /** Tells connected pages and the badge that the run's state changed. */
+  #changed(run: ActiveRun): void {
+    this.#emit({ type: 'run', run: this.#snapshot(run) });
+    const v = run.view;
+    void setBadge(
+      v.tabId,
+      v.status !== 'running' ? null : v.question ? 'waiting' : v.paused ? 'paused' : 'running',
+    );
   }
 
   #emit(event: RunEvent): void {

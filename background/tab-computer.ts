@@ -116,6 +116,11 @@ export class TabComputer implements Computer {
     return { text: notes.length ? notes.join(' ') : undefined, point: where };
   }
 
+  /** The address the tab shows now. */
+  async currentUrl(): Promise<string | undefined> {
+    return (await this.driver.tab()).url;
+  }
+
   /** Releases anything the engine holds in the page; never throws. */
   async release(): Promise<void> {
     await this.driver.call('release', {}, { timeoutMs: 2000 }).catch(() => undefined);

@@ -32,6 +32,18 @@ export const zeroUsage: Usage = {
   cacheReadInputTokens: 0,
 };
 
+/** A question the run waits on; the popup shows it with one button per choice. */
+export interface Question {
+  readonly id: string;
+  readonly kind: 'site' | 'risky' | 'injection';
+  readonly title: string;
+  readonly detail: string;
+  /** Exact button names: a contract (`Allow once`, `Always allow`, `Deny`; `Approve`, `Decline`; `Continue`, `Stop`). */
+  readonly choices: readonly string[];
+  /** A PNG screenshot (base64) with the target marked, when there is one. */
+  readonly image?: string;
+}
+
 export interface RunView {
   readonly id: string;
   readonly tabId: number;
@@ -46,6 +58,10 @@ export interface RunView {
   readonly steps: number;
   readonly entries: readonly TranscriptEntry[];
   readonly usage: Usage;
+  /** Set while a running run is paused; `takenOver` when the user is acting on the page. */
+  readonly paused?: { readonly takenOver: boolean };
+  /** Set while the run waits for the user's answer. */
+  readonly question?: Question;
 }
 
 /** What the background streams to a connected UI over the `run-events` port. */

@@ -1,47 +1,106 @@
-/** Settings: API key (masked), API base URL, model, max steps. */
+/**
+ * Settings: API key (masked), API base URL, model, limits, permission mode,
+ * allowed and blocked sites, and screenshot masking.
+ */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { modelProfiles } from '../extension/models.ts';
-import { defaultBaseUrl, maxStepsRange, type SettingsView } from '../extension/settings.ts';
+import {
+  defaultBaseUrl,
+  maxCostRange,
+  maxMinutesRange,
+  maxStepsRange,
+  type SettingsView,
+} from '../extension/settings.ts';
+import {
+  blockCategories,
+  permissionModes,
+  type BlockCategory,
+  type PermissionMode,
+} from '../extension/site-policy.ts';
 import { call } from './connector.ts';
+
+/** The form's editable fields, as typed (strings for numbers and lists). */
+interface Form {
+  apiKey: string;
+  baseUrl: string;
+  model: string;
+  maxSteps: string;
+  maxCostUsd: string;
+  maxMinutes: string;
+  permissionMode: PermissionMode;
+  maskSensitiveFields: boolean;
+  blocklist: Record<BlockCategory, string>;
+}
+
+const categories = Object.keys(blockCategories) as BlockCategory[];
+
+function formOf(v: SettingsView): Form {
+  return {
+    apiKey: '',
+    baseUrl: v.baseUrl,
+    model: v.model,
+    maxSteps: String(v.maxSteps),
+    maxCostUsd: String(v.maxCostUsd),
+    maxMinutes: String(v.maxMinutes),
+    permissionMode: v.permissionMode,
+    maskSensitiveFields: v.maskSensitiveFields,
+    blocklist: Object.fromEntries(
+      categories.map((c) => [c, (v.blocklist[c] ?? []).join('\n')]),
+    ) as Record<BlockCategory, string>,
+  };
+}
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function Options() {
   const [view, setView] = useState<SettingsView | null>(null);
-  const [apiKey, setApiKey] = useState('');
-  const [baseUrl, setBaseUrl] = useState(defaultBaseUrl);
-  const [model, setModel] = useState('');
-  const [maxSteps, setMaxSteps] = useState('50');
+  const [form, setForm] = useState<Form | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const show = (v: SettingsView): void => {
     setView(v);
-    setBaseUrl(v.baseUrl);
-    setModel(v.model);
-    setMaxSteps(String(v.maxSteps));
+    setForm(formOf(v));
   };
 
   useEffect(() => {
     call('getSettings', {}).then(show, (e: unknown) => setMessage({ ok: false, text: String(e) }));
   }, []);
 
-  const save = async (event: Event): Promise<void> => {
-    event.preventDefault();
+  const set = <K extends keyof Form>(key: K, value: Form[K]): void =>
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+
+  const persist = async (input: Parameters<typeof call<'saveSettings'>>[1]): Promise<void> => {
     setMessage(null);
     try {
-      const saved = await call('saveSettings', {
-        ...(apiKey ? { apiKey } : {}),
-        baseUrl,
-        model,
-        maxSteps: Number(maxSteps),
-      });
-      show(saved);
-      setApiKey('');
+      show(await call('saveSettings', input));
       setMessage({ ok: true, text: 'Saved.' });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }
   };
 
+  const save = (event: Event): void => {
+    event.preventDefault();
+    if (!form) return;
+    void persist({
+      ...(form.apiKey ? { apiKey: form.apiKey } : {}),
+      baseUrl: form.baseUrl,
+      model: form.model,
+      maxSteps: Number(form.maxSteps),
+      maxCostUsd: Number(form.maxCostUsd),
+      maxMinutes: Number(form.maxMinutes),
+      permissionMode: form.permissionMode,
+      maskSensitiveFields: form.maskSensitiveFields,
+      blocklist: Object.fromEntries(categories.map((c) => [c, lines(form.blocklist[c])])),
+    });
+  };
+
+  const model = form?.model ?? '';
   const models = modelProfiles.some((m) => m.id === model)
     ? modelProfiles
     : [...modelProfiles, { id: model, label: `${model} (custom)` }];
@@ -49,9 +108,9 @@ function Options() {
   return (
     <main>
       <h1>tabpilot settings</h1>
-      <form onSubmit={(e) => void save(e)} data-loaded={view ? 'true' : undefined}>
+      <form onSubmit={save} data-loaded={view ? 'true' : undefined}>
         {/* Nothing can be typed until the stored settings are shown, so nothing typed is overwritten. */}
-        <fieldset class="fields" disabled={!view}>
+        <fieldset class="fields" disabled={!form}>
           <div class="field">
             <label for="api-key">API key</label>
             <input
@@ -59,12 +118,12 @@ function Options() {
               type="password"
               autocomplete="off"
               spellcheck={false}
-              value={apiKey}
+              value={form?.apiKey ?? ''}
               aria-describedby="api-key-hint"
               placeholder={
                 view?.hasApiKey ? `Saved: ${view.apiKeyMasked} (type to replace)` : 'sk-ant-…'
               }
-              onInput={(e) => setApiKey(e.currentTarget.value)}
+              onInput={(e) => set('apiKey', e.currentTarget.value)}
             />
             <span class="hint" id="api-key-hint">
               {view?.hasApiKey ? `Current key: ${view.apiKeyMasked}. ` : 'No key saved yet. '}
@@ -76,9 +135,9 @@ function Options() {
             <input
               id="base-url"
               type="url"
-              value={baseUrl}
+              value={form?.baseUrl ?? ''}
               aria-describedby="base-url-hint"
-              onInput={(e) => setBaseUrl(e.currentTarget.value)}
+              onInput={(e) => set('baseUrl', e.currentTarget.value)}
             />
             <span class="hint" id="base-url-hint">
               Change it only for a gateway or proxy. Default: {defaultBaseUrl}
@@ -86,7 +145,7 @@ function Options() {
           </div>
           <div class="field">
             <label for="model">Model</label>
-            <select id="model" value={model} onChange={(e) => setModel(e.currentTarget.value)}>
+            <select id="model" value={model} onChange={(e) => set('model', e.currentTarget.value)}>
               {models.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.label}
@@ -101,10 +160,55 @@ function Options() {
               type="number"
               min={maxStepsRange.min}
               max={maxStepsRange.max}
-              value={maxSteps}
-              onInput={(e) => setMaxSteps(e.currentTarget.value)}
+              value={form?.maxSteps ?? ''}
+              onInput={(e) => set('maxSteps', e.currentTarget.value)}
             />
           </div>
+          <div class="field">
+            <label for="max-cost">Cost limit (USD)</label>
+            <input
+              id="max-cost"
+              type="number"
+              step="0.01"
+              min={maxCostRange.min}
+              max={maxCostRange.max}
+              value={form?.maxCostUsd ?? ''}
+              onInput={(e) => set('maxCostUsd', e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="max-minutes">Max minutes</label>
+            <input
+              id="max-minutes"
+              type="number"
+              min={maxMinutesRange.min}
+              max={maxMinutesRange.max}
+              value={form?.maxMinutes ?? ''}
+              onInput={(e) => set('maxMinutes', e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="permission-mode">Permission mode</label>
+            <select
+              id="permission-mode"
+              value={form?.permissionMode ?? 'ask'}
+              onChange={(e) => set('permissionMode', e.currentTarget.value as PermissionMode)}
+            >
+              {Object.entries(permissionModes).map(([mode, { label }]) => (
+                <option key={mode} value={mode}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={form?.maskSensitiveFields ?? true}
+              onChange={(e) => set('maskSensitiveFields', e.currentTarget.checked)}
+            />
+            Mask password and payment fields in screenshots
+          </label>
           <div class="buttons">
             <button type="submit">Save</button>
           </div>
@@ -116,6 +220,52 @@ function Options() {
               {message.text}
             </p>
           ) : null}
+          <section aria-labelledby="allowed-title">
+            <h2 id="allowed-title">Allowed sites</h2>
+            {view && view.allowedSites.length ? (
+              <ul class="sites">
+                {view.allowedSites.map((site) => (
+                  <li key={site}>
+                    {site}{' '}
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={`Remove ${site}`}
+                      onClick={() =>
+                        void persist({ allowedSites: view.allowedSites.filter((s) => s !== site) })
+                      }
+                    >
+                      Remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="hint">None yet: sites you “Always allow” appear here.</p>
+            )}
+          </section>
+          <details>
+            <summary>Blocked sites</summary>
+            <p class="hint">
+              tabpilot never acts on these sites or their subdomains. One domain per line; *.gov
+              style entries block a whole suffix. Save to apply.
+            </p>
+            {categories.map((c) => (
+              <div class="field" key={c}>
+                <label for={`block-${c}`}>{blockCategories[c].label}</label>
+                <textarea
+                  id={`block-${c}`}
+                  rows={4}
+                  value={form?.blocklist[c] ?? ''}
+                  onInput={(e) =>
+                    setForm((f) =>
+                      f ? { ...f, blocklist: { ...f.blocklist, [c]: e.currentTarget.value } } : f,
+                    )
+                  }
+                />
+              </div>
+            ))}
+          </details>
         </fieldset>
       </form>
     </main>

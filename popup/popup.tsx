@@ -4,6 +4,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { RunView, TranscriptEntry } from '../extension/run.ts';
 import { activeTab, call, onRunEvents, openSettings } from './connector.ts';
 import { RunStatus } from './run-status.tsx';
+import { QuestionPrompt } from './question.tsx';
+import { costUsd, formatUsd } from '../extension/cost.ts';
+import { modelProfile } from '../extension/models.ts';
 import { Transcript } from './transcript.tsx';
 
 function upsert(entries: readonly TranscriptEntry[], entry: TranscriptEntry): TranscriptEntry[] {
@@ -66,14 +69,31 @@ function Popup() {
     }
   }, [tabId, task]);
 
-  const stop = useCallback(async () => {
-    if (!run) return;
-    try {
-      setRun(await call('stopRun', { runId: run.id }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [run]);
+  /** Calls a run control and shows the run it returns, or the error. */
+  const control = useCallback(
+    async (method: 'stopRun' | 'pauseRun' | 'resumeRun' | 'takeOver') => {
+      if (!run) return;
+      try {
+        setRun(await call(method, { runId: run.id }));
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [run],
+  );
+
+  const answer = useCallback(
+    async (choice: string) => {
+      if (!run?.question) return;
+      try {
+        setRun(await call('answer', { runId: run.id, questionId: run.question.id, choice }));
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [run],
+  );
+  const paused = running && !!run?.paused;
 
   return (
     <main>
@@ -102,10 +122,40 @@ function Popup() {
         >
           Run
         </button>
-        <button type="button" class="secondary" onClick={() => void stop()} disabled={!running}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void control('stopRun')}
+          disabled={!running}
+        >
           Stop
         </button>
+        {paused ? (
+          <button type="button" class="secondary" onClick={() => void control('resumeRun')}>
+            Resume
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void control('pauseRun')}
+            disabled={!running}
+          >
+            Pause
+          </button>
+        )}
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void control('takeOver')}
+          disabled={!running || !!run?.paused?.takenOver}
+        >
+          Take over
+        </button>
       </div>
+      {running && run?.question ? (
+        <QuestionPrompt question={run.question} onAnswer={(c) => void answer(c)} />
+      ) : null}
       {error ? (
         <p class="status failed" role="alert">
           {error}
@@ -119,7 +169,8 @@ function Popup() {
           {run.usage.inputTokens +
             run.usage.cacheReadInputTokens +
             run.usage.cacheCreationInputTokens}{' '}
-          input tokens · {run.usage.outputTokens} output tokens
+          input tokens ({run.usage.cacheReadInputTokens} from cache) · {run.usage.outputTokens}{' '}
+          output tokens · about {formatUsd(costUsd(run.usage, modelProfile(run.model)))}
         </p>
       ) : null}
     </main>

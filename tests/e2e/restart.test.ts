@@ -57,7 +57,12 @@ describe('a run survives the service worker being stopped', () => {
     fake = await startFakeAnthropic({ policy: fillFormPolicy });
     site = await startStaticServer();
     l = await launch({ extensionDir });
-    await configure(l, { apiKey: 'sk-ant-test-key', baseUrl: fake.url, maxSteps: 20 });
+    await configure(l, {
+      apiKey: 'sk-ant-test-key',
+      baseUrl: fake.url,
+      maxSteps: 20,
+      permissionMode: 'Act without asking',
+    });
   });
   after(async () => {
     await l.close();

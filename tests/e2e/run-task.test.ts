@@ -35,7 +35,12 @@ async function setUp(options: { deviceScaleFactor?: number } = {}): Promise<Setu
   const fake = await startFakeAnthropic({ policy: fillFormPolicy });
   const site = await startStaticServer();
   const l = await launch({ extensionDir, width: 1024, height: 768, ...options });
-  await configure(l, { apiKey: 'sk-ant-test-key', baseUrl: fake.url, maxSteps: 20 });
+  await configure(l, {
+    apiKey: 'sk-ant-test-key',
+    baseUrl: fake.url,
+    maxSteps: 20,
+    permissionMode: 'Act without asking',
+  });
   return { l, fake, site };
 }
 

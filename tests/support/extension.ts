@@ -7,6 +7,8 @@ export interface SettingsForm {
   baseUrl?: string;
   model?: string;
   maxSteps?: number;
+  /** The visible label of a "Permission mode" choice. */
+  permissionMode?: 'Ask before acting' | 'Act without asking';
 }
 
 /** Fills the settings page by its fields' accessible names and presses Save. */
@@ -17,7 +19,9 @@ export async function configure(l: Launched, form: SettingsForm): Promise<void> 
     await page.waitForSelector('form[data-loaded=true]');
     if (form.apiKey !== undefined) await replaceText(page, 'API key', form.apiKey);
     if (form.baseUrl !== undefined) await replaceText(page, 'API base URL', form.baseUrl);
-    if (form.model !== undefined) await page.select('select', form.model);
+    if (form.model !== undefined) await page.select('#model', form.model);
+    if (form.permissionMode !== undefined)
+      await selectByLabel(page, 'Permission mode', form.permissionMode);
     if (form.maxSteps !== undefined) await replaceText(page, 'Max steps', String(form.maxSteps));
     await page.locator('::-p-aria(Save)').click();
     await page.waitForFunction(
@@ -29,6 +33,17 @@ export async function configure(l: Launched, form: SettingsForm): Promise<void> 
   } finally {
     await page.close();
   }
+}
+
+/** Picks the option with this text in the select with this accessible name. */
+async function selectByLabel(page: Page, name: string, optionText: string): Promise<void> {
+  const select = await page.locator(`::-p-aria(${name})`).waitHandle();
+  const value = await select.evaluate((el, text) => {
+    const option = [...(el as HTMLSelectElement).options].find((o) => o.text === text);
+    if (!option) throw new Error(`no option "${text}"`);
+    return option.value;
+  }, optionText);
+  await select.select(value);
 }
 
 async function replaceText(page: Page, name: string, value: string): Promise<void> {

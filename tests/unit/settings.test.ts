@@ -16,6 +16,7 @@ test('valid input is normalised', () => {
     maxSteps: '30',
   });
   assert.deepEqual(s, {
+    ...defaultSettings,
     apiKey: 'sk-ant-abc123456789xyz',
     baseUrl: 'http://127.0.0.1:8080',
     model: 'claude-sonnet-4-5',
@@ -54,6 +55,26 @@ test('each bad field is named', () => {
     /API key/,
   );
   assert.throws(() => applySettingsInput(defaultSettings, null), /object/);
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, maxCostUsd: 0 }),
+    /Cost limit/,
+  );
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, maxMinutes: 0 }),
+    /Max minutes/,
+  );
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, permissionMode: 'yolo' }),
+    /Permission mode/,
+  );
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, allowedSites: ['not a domain!'] }),
+    /Allowed sites: not a domain/,
+  );
+  assert.throws(
+    () => applySettingsInput(defaultSettings, { ...base, blocklist: { pets: ['a.com'] } }),
+    /Unknown blocklist category: pets/,
+  );
 });
 
 test('the key is only ever shown masked', () => {
@@ -62,6 +83,12 @@ test('the key is only ever shown masked', () => {
   assert.equal(JSON.stringify(view).includes('secret'), false);
   assert.equal(maskKey(''), '');
   assert.equal(maskKey('short'), '•••••');
+});
+
+test('defaults: ask before acting, masking on, a blocklist', () => {
+  assert.equal(defaultSettings.permissionMode, 'ask');
+  assert.equal(defaultSettings.maskSensitiveFields, true);
+  assert.ok((defaultSettings.blocklist.banking ?? []).length > 0);
 });
 
 test('the default model is a known computer-use model', () => {
