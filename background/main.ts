@@ -11,6 +11,9 @@ import { RunManager, resumeAlarm } from './run-manager.ts';
 import { holdAt, reached, releaseAt } from './test-points.ts';
 import { loadSettings, saveSettings } from './settings-store.ts';
 import { isExtensionPage } from './senders.ts';
+import { TabComputer } from './tab-computer.ts';
+import { TabDriver } from './tab-driver.ts';
+import { defaultModelId, modelProfile } from '../extension/models.ts';
 
 const runs = new RunManager();
 
@@ -71,5 +74,15 @@ void runs.resumeInterrupted();
 
 if (__TEST__) {
   // Test-only hooks, compiled out of release builds.
-  (globalThis as Record<string, unknown>)['tabpilotTest'] = { runs, holdAt, reached, releaseAt };
+  (globalThis as Record<string, unknown>)['tabpilotTest'] = {
+    runs,
+    holdAt,
+    reached,
+    releaseAt,
+    /** A Computer and its driver for a tab, as a run would use them (benchmarks). */
+    makeComputer: (tabId: number, model?: string) => {
+      const driver = new TabDriver(tabId);
+      return { driver, computer: new TabComputer(driver, modelProfile(model ?? defaultModelId)) };
+    },
+  };
 }
