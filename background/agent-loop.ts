@@ -47,7 +47,10 @@ export interface Computer {
 export interface LoopEvents {
   /** Claude's text of one turn as it streams in. */
   assistantText(step: number, textSoFar: string): void;
-  action(summary: string, outcome: ComputerOutcome | undefined, isError: boolean): void;
+  /** An action begins (shown at once: a wait or a held key may take long). */
+  actionStarted(id: string, summary: string): void;
+  /** An action ended, or was refused; `id` is its tool_use id. */
+  action(id: string, summary: string, outcome: ComputerOutcome | undefined, isError: boolean): void;
   turn(step: number, usage: Usage): void;
   /** Something the user should know that is not a step (the API is busy, a retry). */
   notice(text: string): void;
@@ -163,6 +166,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
             image,
           };
           events.action(
+            use.id,
             `${describeToolUse(use)} (interrupted by a restart)`,
             { text: interruptedActionText },
             false,
@@ -281,7 +285,7 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
     const summary = describeToolUse(use);
     if (use.name !== 'computer') {
       const text = `Unknown tool "${use.name}": the only tool is "computer".`;
-      events.action(summary, { text }, true);
+      events.action(use.id, summary, { text }, true);
       return { block: errorResult(use.id, text), isError: true };
     }
     const parsed = parseToolInput(use.input, {
@@ -291,24 +295,25 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
       cursor: computer.cursor,
     });
     if (!parsed.ok) {
-      events.action(summary, { text: parsed.error }, true);
+      events.action(use.id, summary, { text: parsed.error }, true);
       return { block: errorResult(use.id, parsed.error), isError: true };
     }
     if (input.guard) {
       const verdict = await input.guard(parsed.plan, use);
       if (!verdict.allow) {
-        events.action(summary, { text: verdict.reason }, true);
+        events.action(use.id, summary, { text: verdict.reason }, true);
         // A refusal is the user's answer, not Claude's mistake: it does not count towards the error limit.
         return { block: errorResult(use.id, verdict.reason), isError: false };
       }
     }
     await markActing();
+    events.actionStarted(use.id, summary);
     const outcome = await computer.run(parsed.plan, signal);
     // Every call that may change the screen ends with a screenshot; when Claude
     // sent several calls at once only the last needs one.
     let image = outcome.image;
     if (!image && isLast && changesScreen(parsed.plan)) image = await computer.screenshot();
-    events.action(summary, outcome, false);
+    events.action(use.id, summary, outcome, false);
     return {
       block: toolResult(use.id, outcome.text, image),
       isError: false,

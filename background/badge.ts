@@ -9,7 +9,19 @@ const looks = {
   waiting: { text: '?', color: '#d97706', title: 'tabpilot is waiting for your answer' },
 } as const;
 
-export async function setBadge(tabId: number, state: BadgeState): Promise<void> {
+/** Updates per tab run one after another, so a later state never loses to an earlier one. */
+const queues = new Map<number, Promise<void>>();
+
+export function setBadge(tabId: number, state: BadgeState): Promise<void> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(() => apply(tabId, state));
+  queues.set(tabId, next);
+  void next.then(() => {
+    if (queues.get(tabId) === next) queues.delete(tabId);
+  });
+  return next;
+}
+
+async function apply(tabId: number, state: BadgeState): Promise<void> {
   try {
     if (state === null) {
       await browser.action.setBadgeText({ tabId, text: '' });

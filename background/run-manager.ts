@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { Question, RunEvent, RunView, TranscriptEntry, Usage } from '../extension/run.ts';
 import { costUsd, formatUsd } from '../extension/cost.ts';
-import { addAllowedSite } from '../extension/site-policy.ts';
+import { addAllowedSite, isBlocked } from '../extension/site-policy.ts';
 import { zeroUsage } from '../extension/run.ts';
 import { modelProfile } from '../extension/models.ts';
 import { computerTool, runAgentLoop, type LoopEvents, type LoopState } from './agent-loop.ts';
@@ -81,6 +81,12 @@ export class RunManager {
     }
     const profile = modelProfile(settings.model);
     const driver = new TabDriver(tabId);
+    const blocked = isBlocked((await driver.tab()).url ?? '', settings.blocklist);
+    if (blocked) {
+      throw new ConfigError(
+        `This site is on your blocklist (${blocked.category}: ${blocked.domain}); tabpilot does not act there`,
+      );
+    }
     await driver.ensureContent();
     const run = this.#makeRun(
       {
@@ -89,6 +95,7 @@ export class RunManager {
         task: trimmed,
         model: profile.id,
         status: 'running',
+        rev: 0,
         startedAt: Date.now(),
         steps: 0,
         entries: [],
@@ -169,6 +176,8 @@ export class RunManager {
       );
     }
     run.answer?.(choice);
+    run.view.question = undefined;
+    this.#changed(run);
     return this.#snapshot(run);
   }
 
@@ -325,13 +334,16 @@ export class RunManager {
     const events: LoopEvents = {
       assistantText: (step, text) =>
         this.#upsertEntry(run, `${run.view.id}:say:${step}`, 'assistant', text),
-      action: (summary, outcome, isError) => {
-        this.#addEntry(run, {
-          kind: isError ? 'error' : 'action',
-          text: outcome?.text ? `${summary} — ${outcome.text}` : summary,
-          point: outcome?.point,
-        });
-      },
+      actionStarted: (id, summary) =>
+        this.#upsertEntry(run, `${run.view.id}:act:${id}`, 'action', `${summary} …`),
+      action: (id, summary, outcome, isError) =>
+        this.#upsertEntry(
+          run,
+          `${run.view.id}:act:${id}`,
+          isError ? 'error' : 'action',
+          outcome?.text ? `${summary} — ${outcome.text}` : summary,
+          outcome?.point,
+        ),
       notice: (text) => this.#addEntry(run, { kind: 'status', text }),
       turn: (step, usage: Usage) => {
         run.view.steps = step;
@@ -373,6 +385,7 @@ export class RunManager {
         beforeModelCall: async () => {
           await this.#whilePaused(run);
           this.#checkLimits(run, settings.maxCostUsd, settings.maxMinutes);
+          await run.sites.checkBlocked();
           const note = run.note;
           run.note = undefined;
           return note;
@@ -425,9 +438,15 @@ export class RunManager {
     this.#emit({ type: 'entry', runId: run.view.id, entry: full });
   }
 
-  #upsertEntry(run: ActiveRun, id: string, kind: TranscriptEntry['kind'], text: string): void {
+  #upsertEntry(
+    run: ActiveRun,
+    id: string,
+    kind: TranscriptEntry['kind'],
+    text: string,
+    point?: TranscriptEntry['point'],
+  ): void {
     const i = run.view.entries.findIndex((e) => e.id === id);
-    const entry: TranscriptEntry = { id, at: Date.now(), kind, text };
+    const entry: TranscriptEntry = { id, at: Date.now(), kind, text, ...(point ? { point } : {}) };
     if (i >= 0) run.view.entries[i] = entry;
     else run.view.entries.push(entry);
     this.#emit({ type: 'entry', runId: run.view.id, entry });
@@ -437,8 +456,13 @@ export class RunManager {
     return { ...run.view, entries: [...run.view.entries] };
   }
 
+  #bump(run: ActiveRun): void {
+    run.view.rev = (run.view.rev ?? 0) + 1;
+  }
+
   /** Tells connected pages and the badge that the run's state changed. */
   #changed(run: ActiveRun): void {
+    this.#bump(run);
     this.#emit({ type: 'run', run: this.#snapshot(run) });
     const v = run.view;
     void setBadge(

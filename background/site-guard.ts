@@ -26,6 +26,16 @@ export class SiteGuard {
 
   constructor(private readonly deps: SiteGuardDeps) {}
 
+  /**
+   * Throws SiteBlockedError when the tab shows a blocked site. Checked before
+   * each model call too, so no screenshot of a blocked site is ever sent.
+   */
+  async checkBlocked(): Promise<void> {
+    const [settings, url] = await Promise.all([this.deps.settings(), this.deps.url()]);
+    const match = isBlocked(url, settings.blocklist);
+    if (match) throw blockedError(url, match.category, match.domain);
+  }
+
   /** Resolves with a refusal reason, or undefined when the action may go ahead. */
   async check(): Promise<string | undefined> {
     const [settings, url] = await Promise.all([this.deps.settings(), this.deps.url()]);
@@ -40,11 +50,8 @@ export class SiteGuard {
     const site = siteOf(url);
     if (decision === 'blocked' || site === null) {
       const match = isBlocked(url, settings.blocklist);
-      throw new SiteBlockedError(
-        match
-          ? `Stopped: ${site ?? url} is on your blocklist (${match.category}: ${match.domain}). tabpilot does not act there.`
-          : `Stopped: tabpilot does not act on ${url}.`,
-      );
+      if (match) throw blockedError(url, match.category, match.domain);
+      throw new SiteBlockedError(`tabpilot does not act on ${url}`);
     }
     const choice = await this.deps.ask(site);
     if (choice === 'Allow once') {
@@ -57,4 +64,10 @@ export class SiteGuard {
     }
     return `The user did not allow tabpilot to act on ${site}. Do not act on this site: stop and tell the user.`;
   }
+}
+
+function blockedError(url: string, category: string, domain: string): SiteBlockedError {
+  return new SiteBlockedError(
+    `${siteOf(url) ?? url} is on your blocklist (${category}: ${domain}); tabpilot does not act there`,
+  );
 }

@@ -46,6 +46,11 @@ export interface Question {
 
 export interface RunView {
   readonly id: string;
+  /**
+   * Grows with every change of the run, so a page holding two views of it
+   * (a reply and a streamed event that crossed) keeps the newer one.
+   */
+  readonly rev: number;
   readonly tabId: number;
   readonly task: string;
   readonly model: string;

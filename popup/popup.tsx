@@ -9,6 +9,12 @@ import { costUsd, formatUsd } from '../extension/cost.ts';
 import { modelProfile } from '../extension/models.ts';
 import { Transcript } from './transcript.tsx';
 
+/** The newer of two views of the same run; a different run replaces the old one. */
+function newer(current: RunView | null, next: RunView | null): RunView | null {
+  if (!current || !next || current.id !== next.id) return next;
+  return next.rev >= current.rev ? next : current;
+}
+
 function upsert(entries: readonly TranscriptEntry[], entry: TranscriptEntry): TranscriptEntry[] {
   const i = entries.findIndex((e) => e.id === entry.id);
   if (i < 0) return [...entries, entry];
@@ -28,7 +34,8 @@ function Popup() {
     let currentTab: number | null = null;
     const stop = onRunEvents((event) => {
       if (event.type === 'run') {
-        if (event.run && event.run.tabId === currentTab) setRun(event.run);
+        const next = event.run;
+        if (next && next.tabId === currentTab) setRun((r) => newer(r, next));
       } else {
         setRun((r) =>
           r && r.id === event.runId ? { ...r, entries: upsert(r.entries, event.entry) } : r,
@@ -42,11 +49,7 @@ function Popup() {
         currentTab = tab.id;
         setTabId(tab.id);
         const existing = await call('runForTab', { tabId: tab.id });
-        setRun((r) =>
-          r && existing && r.id === existing.id && r.entries.length > existing.entries.length
-            ? r
-            : existing,
-        );
+        setRun((r) => (existing ? newer(r, existing) : r));
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
@@ -61,7 +64,8 @@ function Popup() {
     setBusy(true);
     setError('');
     try {
-      setRun(await call('startRun', { tabId, task }));
+      const started = await call('startRun', { tabId, task });
+      setRun((r) => newer(r, started));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -74,7 +78,8 @@ function Popup() {
     async (method: 'stopRun' | 'pauseRun' | 'resumeRun' | 'takeOver') => {
       if (!run) return;
       try {
-        setRun(await call(method, { runId: run.id }));
+        const next = await call(method, { runId: run.id });
+        setRun((r) => newer(r, next));
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
@@ -86,7 +91,8 @@ function Popup() {
     async (choice: string) => {
       if (!run?.question) return;
       try {
-        setRun(await call('answer', { runId: run.id, questionId: run.question.id, choice }));
+        const next = await call('answer', { runId: run.id, questionId: run.question.id, choice });
+        setRun((r) => newer(r, next));
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }

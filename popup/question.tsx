@@ -14,6 +14,7 @@ export function QuestionPrompt({
       role="alertdialog"
       aria-labelledby="q-title"
       aria-describedby="q-detail"
+      data-question-id={question.id}
     >
       <h2 id="q-title">{question.title}</h2>
       <p id="q-detail">{question.detail}</p>

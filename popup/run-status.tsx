@@ -16,7 +16,13 @@ export function RunStatus({ run }: { run: RunView | null }) {
     }
   })();
   return (
-    <p class={`status ${run.status}`} role="status" aria-live="polite" data-status={run.status}>
+    <p
+      class={`status ${run.status}`}
+      role="status"
+      aria-live="polite"
+      data-status={run.status}
+      data-run-id={run.id}
+    >
       {text}
     </p>
   );

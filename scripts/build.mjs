@@ -4,7 +4,7 @@
 //   node scripts/build.mjs --watch    release builds, rebuilt on every change
 //   node scripts/build.mjs --zip      also packs dist/tabpilot-chrome.zip and -firefox.zip
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -85,8 +85,19 @@ for (const [target, dir] of targets) {
     await ctx.watch();
     console.log(`watching → ${dir}`);
   } else {
-    rmSync(outdir, { recursive: true, force: true });
-    await esbuild.build(options(outdir, target));
+    // Build beside the old output and swap it in, so a browser or test using the
+    // old build never sees a half-written folder.
+    const fresh = `${outdir}.new-${process.pid}`;
+    const stale = `${outdir}.old-${process.pid}`;
+    rmSync(fresh, { recursive: true, force: true });
+    await esbuild.build(options(fresh, target));
+    try {
+      renameSync(outdir, stale);
+    } catch {
+      // No previous build.
+    }
+    renameSync(fresh, outdir);
+    rmSync(stale, { recursive: true, force: true });
     console.log(`built ${dir}`);
     if (args.has('--zip')) {
       execFileSync('zip', ['-qr', join(root, `dist/tabpilot-${target}.zip`), '.'], { cwd: outdir });

@@ -19,7 +19,7 @@ export function turnOf(req: MessagesRequest): number {
 export const fillFormPolicy: Policy = (req) => {
   const turn = turnOf(req);
   const find = (colour: typeof magenta): [number, number] => {
-    const image = lastUserImage(req);
+    const image = newestImage(req);
     assert.ok(image, 'the request carries a screenshot');
     const hit = findColor(image, colour, 8);
     assert.ok(hit, `colour ${JSON.stringify(colour)} is in the screenshot`);
@@ -47,3 +47,12 @@ export const fillFormPolicy: Policy = (req) => {
       return { text: 'I pressed Go and submitted the name.' };
   }
 };
+
+/** The newest screenshot anywhere in the conversation (a refused action's result has none). */
+export function newestImage(req: MessagesRequest): ReturnType<typeof lastUserImage> {
+  for (let i = req.messages.length; i > 0; i--) {
+    const image = lastUserImage({ ...req, messages: req.messages.slice(0, i) });
+    if (image) return image;
+  }
+  return null;
+}

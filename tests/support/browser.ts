@@ -36,6 +36,8 @@ export interface LaunchOptions {
   readonly width?: number;
   readonly height?: number;
   readonly deviceScaleFactor?: number;
+  /** Chromium --host-resolver-rules, e.g. `MAP *.test 127.0.0.1` to serve fixtures under other names. */
+  readonly hostResolverRules?: string;
 }
 
 export interface Launched {
@@ -53,6 +55,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const args = [...chromeFlags, `--window-size=${width},${height + headlessChromeBar}`];
   if (options.deviceScaleFactor)
     args.push(`--force-device-scale-factor=${options.deviceScaleFactor}`);
+  if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);
   const browser = await puppeteer.launch({
     executablePath: chromePath(),
     headless: true,

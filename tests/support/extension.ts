@@ -66,10 +66,18 @@ export async function openPopup(l: Launched): Promise<Page> {
   return page;
 }
 
-/** Types a task in the popup and presses Run. */
+/** Types a task in the popup, presses Run, and waits until the new run shows (or an error does). */
 export async function runTask(popup: Page, task: string): Promise<void> {
+  const previous = await popup.$eval('p[role=status]', (e) => e.getAttribute('data-run-id') ?? '');
   await popup.locator('::-p-aria(Task)').fill(task);
   await popup.locator('::-p-aria(Run)').click();
+  await popup.waitForFunction(
+    (prev) =>
+      (document.querySelector('p[role=status]')?.getAttribute('data-run-id') ?? '') !== prev ||
+      document.querySelector('[role=alert]') !== null,
+    {},
+    previous,
+  );
 }
 
 export async function statusText(popup: Page): Promise<string> {

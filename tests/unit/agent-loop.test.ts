@@ -75,7 +75,8 @@ function recorder(): LoopEvents & { log: string[] } {
   return {
     log,
     assistantText: (step, text) => log.push(`say ${step}: ${text}`),
-    action: (summary, outcome, isError) =>
+    actionStarted: () => undefined,
+    action: (_id, summary, outcome, isError) =>
       log.push(
         `${isError ? 'error' : 'action'}: ${summary}${outcome?.text ? ` — ${outcome.text}` : ''}`,
       ),

@@ -1,0 +1,289 @@
+/**
+ * The user stays in control: site permissions (ask, allow once, always, deny),
+ * the blocklist, Pause/Resume, Take over, Stop during a long wait, and the
+ * toolbar badge. Button names are contracts and are used as such here.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { extensionWorker, launch, openPage, type Launched } from '../support/browser.ts';
+import { configure, openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
+import {
+  startFakeAnthropic,
+  type FakeAnthropic,
+  type MessagesRequest,
+} from '../support/fake-anthropic/index.ts';
+import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { fillFormPolicy, turnOf } from './policies.ts';
+
+const extensionDir = join(repoRoot, 'dist/chrome-test');
+const done = 'Done: I pressed Go and submitted the name.';
+
+/** The texts of the newest user turn of a request (tool results and notes). */
+function lastTurnTexts(req: MessagesRequest): string[] {
+  const content = req.messages.at(-1)?.content;
+  if (!Array.isArray(content)) return [];
+  return content.flatMap((b) => {
+    if (b.type === 'text') return [b.text];
+    if (b.type === 'tool_result' && Array.isArray(b.content)) {
+      return b.content.flatMap((c) => (c.type === 'text' ? [c.text] : []));
+    }
+    return [];
+  });
+}
+
+/** Exactly one request since `started` ends with a user turn that says `note`. */
+function toldOnce(fake: FakeAnthropic, started: number, note: RegExp): boolean {
+  const telling = fake.requests
+    .slice(started)
+    .filter((r) => r.status === 200)
+    .filter((r) => note.test(lastTurnTexts(r.body as MessagesRequest).join(' ')));
+  return telling.length === 1;
+}
+
+async function badge(l: Launched, tabId: number): Promise<string> {
+  const worker = await extensionWorker(l);
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+async function tabIdOfPage(l: Launched, page: Page): Promise<number> {
+  const worker = await extensionWorker(l);
+  const url = page.url();
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  assert.ok(id !== undefined, `tab of ${url}`);
+  return id;
+}
+
+async function pageState(
+  page: Page,
+): Promise<{ clicks: number; submitted: string | null; focused: boolean }> {
+  return page.evaluate(() => (window as unknown as { state: never }).state);
+}
+
+describe('the user stays in control', () => {
+  let l: Launched;
+  let fake: FakeAnthropic;
+  let site: StaticServer;
+  let url = '';
+
+  before(async () => {
+    fake = await startFakeAnthropic({ policy: fillFormPolicy });
+    site = await startStaticServer();
+    l = await launch({ extensionDir, hostResolverRules: 'MAP *.test 127.0.0.1' });
+    await configure(l, {
+      apiKey: 'sk-ant-test-key',
+      baseUrl: fake.url,
+      maxSteps: 20,
+      permissionMode: 'Ask before acting',
+    });
+    url = site.url('/fixtures/e2e/task.html');
+  });
+  // A failed test must not leave its tab, popup or run behind for the next one.
+  afterEach(async () => {
+    const worker = await extensionWorker(l);
+    await worker.evaluate(async () => {
+      const hooks = (
+        globalThis as unknown as {
+          tabpilotTest: { runs: { activeRunIds(): string[]; stop(id: string): Promise<unknown> } };
+        }
+      ).tabpilotTest;
+      await Promise.all(hooks.runs.activeRunIds().map((id) => hooks.runs.stop(id)));
+    });
+    for (const p of await l.browser.pages()) {
+      if (p.url().startsWith('http')) await p.close();
+    }
+  });
+  after(async () => {
+    await l.close();
+    await Promise.all([fake.close(), site.close()]);
+  });
+
+  test('ask before acting: nothing happens until "Allow once", and the next run asks again', async () => {
+    fake.setPolicy(fillFormPolicy);
+    const page = await openPage(l.browser, url);
+    const tabId = await tabIdOfPage(l, page);
+    const popup = await openPopup(l);
+    await runTask(popup, 'Press Go and submit the name.');
+    await popup.locator('::-p-aria(Allow once)').wait();
+    assert.deepEqual(
+      await popup.$$eval('[role=alertdialog] button', (bs) => bs.map((b) => b.textContent)),
+      ['Allow once', 'Always allow', 'Deny'],
+    );
+    assert.equal((await pageState(page)).clicks, 0, 'no click before the answer');
+    assert.equal(await badge(l, tabId), '?');
+    await popup.locator('::-p-aria(Allow once)').click();
+    assert.equal(await waitForEnd(popup), done);
+    assert.equal(await badge(l, tabId), '');
+    assert.equal((await pageState(page)).clicks, 1);
+    // Allowed once means for that run only.
+    await runTask(popup, 'Again.');
+    await popup.locator('::-p-aria(Deny)').wait();
+    await popup.locator('::-p-aria(Stop)').click();
+    assert.match(await waitForEnd(popup), /^Stopped/);
+    await popup.close();
+    await page.close();
+  });
+
+  test('"Deny" goes back to Claude as an error, and "Always allow" is listed in settings until removed', async () => {
+    const page = await openPage(l.browser, url);
+    let popup = await openPopup(l);
+    const started = fake.requests.length;
+    await runTask(popup, 'Press Go and submit the name.');
+    await popup.locator('::-p-aria(Deny)').wait();
+    const first = await popup.$eval('[role=alertdialog]', (e) =>
+      e.getAttribute('data-question-id'),
+    );
+    await popup.locator('::-p-aria(Deny)').click();
+    // The scripted model goes on with its script; its next click asks again: allow it for good.
+    await popup.waitForFunction(
+      (id) => {
+        const q = document.querySelector('[role=alertdialog]');
+        return q !== null && q.getAttribute('data-question-id') !== id;
+      },
+      {},
+      first,
+    );
+    await popup.locator('::-p-aria(Always allow)').click();
+    assert.equal(await waitForEnd(popup), done);
+    const second = fake.requests
+      .slice(started)
+      .map((r) => r.body as MessagesRequest)
+      .find((r) => turnOf(r) === 2);
+    assert.ok(second);
+    assert.match(lastTurnTexts(second).join(' '), /did not allow tabpilot to act on 127\.0\.0\.1/);
+    await popup.close();
+    // Always allowed: the next run does not ask.
+    popup = await openPopup(l);
+    await runTask(popup, 'Once more.');
+    assert.equal(await waitForEnd(popup), done);
+    await popup.close();
+    const settings = await l.browser.newPage();
+    await settings.goto(`chrome-extension://${l.extensionId}/options.html`);
+    await settings.locator('::-p-aria(Remove 127.0.0.1)').click();
+    await settings.waitForFunction(
+      () =>
+        !document.body.textContent?.includes('Remove 127.0.0.1') &&
+        !document.querySelector('[aria-label="Remove 127.0.0.1"]'),
+    );
+    await settings.close();
+    await page.close();
+  });
+
+  test('a blocked site: the run will not start there and no screenshot of it is sent', async () => {
+    const settings = await l.browser.newPage();
+    await settings.goto(`chrome-extension://${l.extensionId}/options.html`);
+    await settings.waitForSelector('form[data-loaded=true]');
+    await settings.click('summary');
+    const banking = await settings.locator('::-p-aria(Banking)').waitHandle();
+    await banking.click();
+    await settings.keyboard.press('End');
+    await banking.type('\nbank.test');
+    await settings.locator('::-p-aria(Save)').click();
+    await settings.waitForFunction(
+      () => document.querySelector('[role=status]')?.textContent === 'Saved.',
+    );
+    await settings.close();
+
+    const blockedUrl = url.replace('127.0.0.1', 'www.bank.test');
+    const page = await openPage(l.browser, blockedUrl);
+    const popup = await openPopup(l);
+    const before = fake.requests.length;
+    await runTask(popup, 'Pay my bills.');
+    await popup.waitForSelector('[role=alert]');
+    assert.match(
+      await popup.$eval('[role=alert]', (e) => e.textContent ?? ''),
+      /blocklist \(banking: bank\.test\)/,
+    );
+    assert.equal(fake.requests.length, before, 'no screenshot of the blocked site was sent');
+    await popup.close();
+    await page.close();
+  });
+
+  test('Pause holds the next action until Resume, and Claude is told', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((ok) => (release = ok));
+    fake.setPolicy(async (req, ctx) => {
+      if (turnOf(req) === 2) await gate;
+      return fillFormPolicy(req, ctx);
+    });
+    await configure(l, { permissionMode: 'Act without asking' });
+    const page = await openPage(l.browser, url);
+    const tabId = await tabIdOfPage(l, page);
+    const popup = await openPopup(l);
+    const started = fake.requests.length;
+    await runTask(popup, 'Press Go and submit the name.');
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('left_click'),
+    );
+    await popup.locator('::-p-aria(Pause)').click();
+    await popup.locator('::-p-aria(Resume)').wait();
+    assert.equal(await badge(l, tabId), 'II');
+    release();
+    // Turn 2's click (on the field) must wait for Resume.
+    await new Promise((ok) => setTimeout(ok, 1500));
+    assert.equal((await pageState(page)).focused, false, 'no action while paused');
+    await popup.locator('::-p-aria(Resume)').click();
+    assert.equal(await waitForEnd(popup), done);
+    assert.ok(
+      toldOnce(fake, started, /paused the run and has resumed/),
+      'the request after Resume tells Claude, once',
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  test('Take over: the user acts, and on Resume Claude sees a fresh screen and is told', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((ok) => (release = ok));
+    fake.setPolicy(async (req, ctx) => {
+      if (turnOf(req) === 2) await gate;
+      return fillFormPolicy(req, ctx);
+    });
+    const page = await openPage(l.browser, url);
+    const popup = await openPopup(l);
+    const started = fake.requests.length;
+    await runTask(popup, 'Press Go and submit the name.');
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('left_click'),
+    );
+    await popup.locator('::-p-aria(Take over)').click();
+    await popup.locator('::-p-aria(Resume)').wait();
+    release();
+    await page.evaluate(
+      () => ((document.getElementById('go') as HTMLButtonElement).style.outline = '5px solid red'),
+    );
+    await popup.locator('::-p-aria(Resume)').click();
+    assert.equal(await waitForEnd(popup), done);
+    assert.ok(
+      toldOnce(fake, started, /took over and acted on the page/),
+      'the request after Resume tells Claude, once',
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  test('Stop during a long wait ends the run without waiting it out, and nothing is left held', async () => {
+    fake.setPolicy((req) =>
+      turnOf(req) === 1
+        ? { toolUses: [{ name: 'computer', input: { action: 'wait', duration: 60 } }] }
+        : { text: 'never' },
+    );
+    const page = await openPage(l.browser, url);
+    const tabId = await tabIdOfPage(l, page);
+    const popup = await openPopup(l);
+    await runTask(popup, 'Wait a minute.');
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('wait'),
+    );
+    assert.equal(await badge(l, tabId), 'ON');
+    const t0 = Date.now();
+    await popup.locator('::-p-aria(Stop)').click();
+    assert.equal(await waitForEnd(popup, 10_000), 'Stopped: Stopped by the user');
+    assert.ok(Date.now() - t0 < 10_000, 'did not wait out the 60 s wait');
+    assert.equal(await badge(l, tabId), '');
+    assert.ok((await transcript(popup)).some((t) => t === 'Stopped.'));
+    await popup.close();
+    await page.close();
+  });
+});
