@@ -15,6 +15,8 @@ import { cachedSystem, contextOptions, prepareMessages } from './context-policy.
 import { ConfigError, StoppedError, errorMessage } from './errors.ts';
 import { setBadge } from './badge.ts';
 import { SiteBlockedError, SiteGuard, siteChoices, type SiteChoice } from './site-guard.ts';
+import { findRisk, riskChoices } from './risk-guard.ts';
+import { detectInjection } from './injection-detector.ts';
 import { anthropicModelClient, requestMaxTokens, type ModelClient } from './model-client.ts';
 import { loadLoop, saveLoop } from './loop-store.ts';
 import { listRuns, loadRun, saveRun } from './run-store.ts';
@@ -36,7 +38,11 @@ interface ActiveRun {
   note?: string;
   /** Settles the open question with the user's choice. */
   answer?: (choice: string) => void;
+  /** Suspicious page text the user already chose to continue past. */
+  readonly acknowledged: Set<string>;
 }
+
+const injectionChoices = ['Continue', 'Stop'] as const;
 
 /** A limit of the run was reached: it ends as failed with this reason. */
 class LimitError extends Error {
@@ -101,7 +107,7 @@ export class RunManager {
         entries: [],
         usage: zeroUsage,
       },
-      new TabComputer(driver, profile),
+      new TabComputer(driver, profile, { maskSensitiveFields: settings.maskSensitiveFields }),
     );
     this.#adopt(run);
     this.#addEntry(run, { kind: 'task', text: trimmed });
@@ -243,6 +249,7 @@ export class RunManager {
       controller: new AbortController(),
       computer,
       sites: this.#siteGuard(() => run),
+      acknowledged: new Set(),
     };
     return run;
   }
@@ -263,6 +270,53 @@ export class RunManager {
         await saveSettings({ allowedSites: addAllowedSite(settings.allowedSites, site) });
       },
     });
+  }
+
+  /** Asks the user before an action the page shows to be risky (buy, delete, password...). */
+  async #approveRisk(
+    run: ActiveRun,
+    actions: Parameters<typeof findRisk>[0],
+  ): Promise<{ allow: true } | { allow: false; reason: string }> {
+    const driver = run.computer.driver;
+    const risk = await findRisk(actions, run.computer.geometry, (m, r) => driver.call(m, r));
+    if (!risk) return { allow: true };
+    const image = risk.at ? await run.computer.markedScreenshot(risk.at) : undefined;
+    const choice = await this.ask(run, {
+      kind: 'risky',
+      title: 'Approve this action?',
+      detail: risk.reason,
+      choices: riskChoices,
+      ...(image ? { image } : {}),
+    });
+    if (choice === 'Approve') return { allow: true };
+    return {
+      allow: false,
+      reason: `The user declined this action (${risk.reason}). Do not try it another way; ask the user what to do.`,
+    };
+  }
+
+  /**
+   * Looks for instructions aimed at an AI agent in the page's text (visible and
+   * hidden) and in what the page flashed since the last step. A finding pauses
+   * the run until the user says Continue or Stop; the same text is not asked about twice.
+   */
+  async #checkInjection(run: ActiveRun): Promise<void> {
+    const fragments = await run.computer.driver.call('pageText', {}).catch(() => []);
+    const journal = run.computer.recentJournal
+      .splice(0)
+      .map((text) => ({ text, source: 'journal' }));
+    const result = detectInjection([...fragments, ...journal]);
+    if (!result.found) return;
+    const key = result.excerpts.map((e) => e.text).join('\n');
+    if (run.acknowledged.has(key)) return;
+    const choice = await this.ask(run, {
+      kind: 'injection',
+      title: 'This page may be trying to give Claude orders',
+      detail: result.excerpts.map((e) => `“${e.text}” (${e.why})`).join('\n'),
+      choices: injectionChoices,
+    });
+    if (choice === 'Stop') throw new StoppedError();
+    run.acknowledged.add(key);
   }
 
   /** The run's limits other than steps, checked before each model call. */
@@ -302,7 +356,10 @@ export class RunManager {
       if (stored.status !== 'running' || this.#active.has(stored.id)) continue;
       const saved = await loadLoop(stored.id);
       const profile = modelProfile(stored.model);
-      const computer = new TabComputer(new TabDriver(stored.tabId), profile);
+      const { maskSensitiveFields } = await loadSettings();
+      const computer = new TabComputer(new TabDriver(stored.tabId), profile, {
+        maskSensitiveFields,
+      });
       const run = this.#makeRun(
         { ...stored, entries: [...stored.entries], question: undefined, paused: undefined },
         computer,
@@ -380,12 +437,14 @@ export class RunManager {
           await this.#whilePaused(run);
           if (plan.kind !== 'actions') return { allow: true };
           const refusal = await run.sites.check();
-          return refusal ? { allow: false, reason: refusal } : { allow: true };
+          if (refusal) return { allow: false, reason: refusal };
+          return this.#approveRisk(run, plan.actions);
         },
         beforeModelCall: async () => {
           await this.#whilePaused(run);
           this.#checkLimits(run, settings.maxCostUsd, settings.maxMinutes);
           await run.sites.checkBlocked();
+          await this.#checkInjection(run);
           const note = run.note;
           run.note = undefined;
           return note;

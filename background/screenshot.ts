@@ -11,6 +11,7 @@ import {
 } from '../extension/geometry.ts';
 import type { ModelProfile } from '../extension/models.ts';
 import { RateGate } from './rate-gate.ts';
+import type { Rect } from '../extension/protocol.ts';
 import { TabError } from './errors.ts';
 
 export interface Shot {
@@ -44,12 +45,28 @@ export async function takeShot(options: {
   readonly viewport: Size;
   readonly profile: ModelProfile;
   readonly cursor?: ModelPoint;
+  /** Viewport CSS rectangles painted over before the image leaves the browser (password, card fields). */
+  readonly masks?: readonly Rect[];
+  /** A point to ring in red (the target of an action the user is asked about). */
+  readonly marker?: ModelPoint;
 }): Promise<Shot> {
   const bitmap = await captureVisible(options.windowId);
   try {
     const capture = { width: bitmap.width, height: bitmap.height };
     const image = fitImage(capture, options.profile.image);
-    const base64 = await render(bitmap, { x: 0, y: 0, ...capture }, image, options.cursor);
+    const sx = image.width / options.viewport.width;
+    const sy = image.height / options.viewport.height;
+    const masks = (options.masks ?? []).map((r) => ({
+      x: r.x * sx,
+      y: r.y * sy,
+      width: r.width * sx,
+      height: r.height * sy,
+    }));
+    const base64 = await render(bitmap, { x: 0, y: 0, ...capture }, image, {
+      cursor: options.cursor,
+      masks,
+      marker: options.marker,
+    });
     return {
       base64,
       mediaType: 'image/png',
@@ -84,7 +101,7 @@ export async function takeZoom(options: {
       },
       options.profile.image,
     );
-    return { base64: await render(bitmap, source, size), mediaType: 'image/png', size };
+    return { base64: await render(bitmap, source, size, {}), mediaType: 'image/png', size };
   } finally {
     bitmap.close();
   }
@@ -94,7 +111,7 @@ async function render(
   bitmap: ImageBitmap,
   source: { x: number; y: number; width: number; height: number },
   size: Size,
-  cursor?: ModelPoint,
+  overlay: { cursor?: ModelPoint; masks?: readonly Rect[]; marker?: ModelPoint },
 ): Promise<string> {
   const canvas = new OffscreenCanvas(size.width, size.height);
   const ctx = canvas.getContext('2d');
@@ -112,7 +129,18 @@ async function render(
     size.width,
     size.height,
   );
-  if (cursor) drawPointer(ctx, cursor);
+  for (const m of overlay.masks ?? []) {
+    ctx.fillStyle = '#3f3f46';
+    ctx.fillRect(Math.floor(m.x), Math.floor(m.y), Math.ceil(m.width) + 1, Math.ceil(m.height) + 1);
+  }
+  if (overlay.marker) {
+    ctx.strokeStyle = '#dc2626';
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.arc(overlay.marker.x + 0.5, overlay.marker.y + 0.5, 18, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  if (overlay.cursor) drawPointer(ctx, overlay.cursor);
   return blobToBase64(await canvas.convertToBlob({ type: 'image/png' }));
 }
 

@@ -14,21 +14,33 @@ import {
 import type { ModelProfile } from '../extension/models.ts';
 import type { Computer, ComputerOutcome, ScreenImage } from './agent-loop.ts';
 import { StoppedError, TabError } from './errors.ts';
-import { takeShot, takeZoom } from './screenshot.ts';
+import { takeShot, takeZoom, type Shot } from './screenshot.ts';
 import type { TabDriver } from './tab-driver.ts';
 import type { ToolPlan } from './tool-input.ts';
 import { testPoint } from './test-points.ts';
 
-/** Until adaptive settling lands: time given to the page to react before the next screenshot. */
-const settleMs = 250;
+/**
+ * After an action the page settles: no DOM mutation, request or animation for
+ * `quietMs`, at most `maxMs` (the reference demo sleeps 2 s after every action).
+ */
+export const settleOptions = { quietMs: 150, maxMs: 3000 } as const;
+
+export interface TabComputerOptions {
+  /** Paint password and payment fields over in screenshots. */
+  readonly maskSensitiveFields: boolean;
+}
 
 export class TabComputer implements Computer {
   cursor: ModelPoint = point<'model'>(0, 0);
   #geometry: ScreenGeometry | undefined;
 
+  /** Text of the page's journal since the last screenshot, for the injection detector. */
+  recentJournal: string[] = [];
+
   constructor(
-    private readonly driver: TabDriver,
+    readonly driver: TabDriver,
     private readonly profile: ModelProfile,
+    private readonly options: TabComputerOptions = { maskSensitiveFields: true },
   ) {}
 
   get geometry(): ScreenGeometry | undefined {
@@ -42,14 +54,40 @@ export class TabComputer implements Computer {
   }
 
   async screenshot(): Promise<ScreenImage> {
+    const shot = await this.#shoot();
+    return { base64: shot.base64, mediaType: shot.mediaType, size: shot.geometry.image };
+  }
+
+  /** A screenshot with a model-image point ringed in red, for the user's approval. */
+  async markedScreenshot(marker: ModelPoint): Promise<string> {
+    return (await this.#shoot(marker)).base64;
+  }
+
+  async #shoot(marker?: ModelPoint): Promise<Shot> {
     const tab = await this.#frontTab();
     const metrics = await this.driver.call('measure', {});
-    const shot = await takeShot({
-      windowId: tab.windowId ?? browser.windows.WINDOW_ID_CURRENT,
-      viewport: metrics.viewport,
-      profile: this.profile,
-      cursor: this.#geometry ? this.cursor : undefined,
-    });
+    const masks = this.options.maskSensitiveFields
+      ? await this.driver.call('sensitiveRects', {}).catch(() => [])
+      : [];
+    // Our in-page indicator must never reach Claude: hidden for the capture only.
+    await this.driver
+      .call('indicator', { visible: false }, { timeoutMs: 2000 })
+      .catch(() => undefined);
+    let shot: Shot;
+    try {
+      shot = await takeShot({
+        windowId: tab.windowId ?? browser.windows.WINDOW_ID_CURRENT,
+        viewport: metrics.viewport,
+        profile: this.profile,
+        cursor: this.#geometry ? this.cursor : undefined,
+        masks,
+        marker,
+      });
+    } finally {
+      await this.driver
+        .call('indicator', { visible: true }, { timeoutMs: 2000 })
+        .catch(() => undefined);
+    }
     if (!this.#geometry) {
       // Start the pointer at the centre, as a person's would be somewhere on screen.
       this.cursor = point<'model'>(
@@ -58,7 +96,7 @@ export class TabComputer implements Computer {
       );
     }
     this.#geometry = shot.geometry;
-    return { base64: shot.base64, mediaType: shot.mediaType, size: shot.geometry.image };
+    return shot;
   }
 
   async run(plan: ToolPlan, signal: AbortSignal): Promise<ComputerOutcome> {
@@ -92,6 +130,7 @@ export class TabComputer implements Computer {
     await this.driver.ensureContent();
     const geometry = this.#requireGeometry();
     const notes: string[] = [];
+    const urlBefore = await this.currentUrl();
     let where: ComputerOutcome['point'];
     for (const action of actions) {
       if (signal.aborted) throw new StoppedError();
@@ -111,9 +150,42 @@ export class TabComputer implements Computer {
       notes.push(...report.notes);
     }
     await testPoint('after-action');
-    await sleep(settleMs, signal);
+    notes.push(...(await this.#settle(urlBefore, signal)));
     await testPoint('settled');
     return { text: notes.length ? notes.join(' ') : undefined, point: where };
+  }
+
+  /**
+   * Waits for the page to calm down and returns what Claude should hear of what
+   * happened meanwhile (the journal, a navigation).
+   */
+  async #settle(urlBefore: string | undefined, signal: AbortSignal): Promise<string[]> {
+    if (signal.aborted) throw new StoppedError();
+    const notes: string[] = [];
+    try {
+      await this.driver.call('settle', settleOptions, { timeoutMs: settleOptions.maxMs + 2000 });
+    } catch {
+      // The document went away (a navigation): wait for the new one, then load tabpilot into it.
+      await this.#waitForLoad(signal);
+    }
+    const urlAfter = await this.currentUrl();
+    if (urlAfter !== urlBefore) notes.push(`The page navigated to ${urlAfter ?? 'a new address'}.`);
+    await this.driver.ensureContent();
+    const journal = await this.driver.call('journal', {}).catch(() => []);
+    if (journal.length) {
+      const lines = journal.map((e) => `${e.kind}: ${e.text}`);
+      this.recentJournal.push(...lines);
+      notes.push(`Meanwhile the page showed (maybe only briefly): ${lines.join(' | ')}`);
+    }
+    return notes;
+  }
+
+  async #waitForLoad(signal: AbortSignal): Promise<void> {
+    const end = Date.now() + settleOptions.maxMs;
+    while (Date.now() < end) {
+      if ((await this.driver.tab()).status === 'complete') return;
+      await sleep(50, signal);
+    }
   }
 
   /** The address the tab shows now. */
@@ -121,9 +193,12 @@ export class TabComputer implements Computer {
     return (await this.driver.tab()).url;
   }
 
-  /** Releases anything the engine holds in the page; never throws. */
+  /** Releases anything the engine holds in the page and hides the indicator; never throws. */
   async release(): Promise<void> {
-    await this.driver.call('release', {}, { timeoutMs: 2000 }).catch(() => undefined);
+    await Promise.all([
+      this.driver.call('release', {}, { timeoutMs: 2000 }).catch(() => undefined),
+      this.driver.call('indicator', { visible: false }, { timeoutMs: 2000 }).catch(() => undefined),
+    ]);
   }
 
   async #frontTab(): Promise<browser.Tabs.Tab> {

@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import type { ContentApi } from '../extension/protocol.ts';
 import { envelope, unwrap, type Request, type Response } from '../extension/messaging.ts';
 import { TabError, TabTimeoutError } from './errors.ts';
+import { installDialogHook } from '../extension/main-world-dialogs.ts';
 
 /** Pages no extension may script. */
 const unscriptable = [
@@ -62,6 +63,15 @@ export class TabDriver {
     }
     if (!(await this.ping()))
       throw new TabError('The page did not answer after tabpilot was loaded');
+    // alert/confirm/prompt live in the page's own world: answer them there so the
+    // page is never left blocked, and report them to the content script's journal.
+    await chrome.scripting
+      .executeScript({
+        target: { tabId: this.tabId, allFrames: true },
+        world: 'MAIN',
+        func: installDialogHook,
+      })
+      .catch(() => undefined);
   }
 
   private async ping(): Promise<boolean> {

@@ -1,14 +1,18 @@
 /**
  * Content-script entry: bundled as an IIFE (content.js) and injected with
  * chrome.scripting.executeScript into every frame of the task's tab, maybe more
- * than once. It only wires the engine to messaging; the engine knows nothing of
- * messages.
+ * than once. It only wires the engine and the observers to messaging; they know
+ * nothing of messages.
+ *
+ * It uses the `chrome` namespace directly rather than webextension-polyfill:
+ * Firefox provides `chrome` too, and the polyfill would cost about 10 KB in the
+ * one bundle that is injected into pages.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentApi } from '../extension/protocol.ts';
 import { dispatch, isEnvelope, type Handlers } from '../extension/messaging.ts';
 import { perform, release } from './engine/perform.ts';
 import { measure } from './engine/measure.ts';
+import { observeHandlers, startObserving } from './observe/handlers.ts';
 
 declare global {
   // Set in the content script's isolated world, which every injection shares,
@@ -16,26 +20,32 @@ declare global {
   var __tabpilotContentLoaded: boolean | undefined;
 }
 
+type Sender = chrome.runtime.MessageSender;
+
 const handlers = {
-  ping: () => ({ version: browser.runtime.getManifest().version }),
+  ping: () => ({ version: chrome.runtime.getManifest().version }),
   measure: () => measure(),
   perform: ({ action }) => perform(action),
   release: () => release(),
-} satisfies Handlers<ContentApi, Runtime.MessageSender>;
+  ...observeHandlers,
+} satisfies Handlers<ContentApi, Sender>;
 
 /**
  * Only our own background may drive the page: messages from another extension
  * carry a different id, and messages from a content script (ours in another
  * frame, or one a page tricked) carry a `tab`.
  */
-function fromOurBackground(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && sender.tab === undefined;
+function fromOurBackground(sender: Sender): boolean {
+  return sender.id === chrome.runtime.id && sender.tab === undefined;
 }
 
 if (!globalThis.__tabpilotContentLoaded) {
   globalThis.__tabpilotContentLoaded = true;
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isEnvelope(message) || !fromOurBackground(sender)) return undefined;
-    return dispatch(handlers, message, sender);
+  startObserving();
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isEnvelope(message) || !fromOurBackground(sender)) return false;
+    void dispatch(handlers, message, sender).then(sendResponse);
+    // Keeps the channel open for the asynchronous reply.
+    return true;
   });
 }

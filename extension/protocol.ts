@@ -36,8 +36,11 @@ export interface ViewportMetrics {
   readonly title: string;
 }
 
-/** What the background may ask the content script in a frame. */
-export type ContentApi = {
+/** What the background may ask the content script in a frame: input and observation. */
+export type ContentApi = ContentInputApi & ContentObserveApi;
+
+/** The input engine's part of the content script. */
+export type ContentInputApi = {
   ping(request: Record<string, never>): { readonly version: string };
   measure(request: Record<string, never>): ViewportMetrics;
   perform(request: { action: PageAction<'viewport'> }): ActionReport;

@@ -231,9 +231,9 @@ const leadIns = /^(yes|ok|okay|confirm|please|i agree|agree and|continue and|ja|
 const noSpaceScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** The table in the same normal form as the names it is matched against. */
-const normalizedNames = (Object.entries(riskyNames) as [Consequence, readonly string[]][]).map(
-  ([consequence, phrases]) => [consequence, phrases.map(words)] as const,
-);
+const normalizedNames = /* @__PURE__ */ (
+  Object.entries(riskyNames) as [Consequence, readonly string[]][]
+).map(([consequence, phrases]) => [consequence, phrases.map(words)] as const);
 
 function startsWithPhrase(name: string, phrase: string): boolean {
   if (name === phrase) return true;

@@ -1,0 +1,210 @@
+/**
+ * Risky actions need a yes, decided from the page; password and payment fields
+ * are masked before screenshots leave the browser; page text aimed at an AI
+ * agent pauses the run until the user says Continue or Stop.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { extensionWorker, launch, openPage, type Launched } from '../support/browser.ts';
+import { configure, openPopup, runTask, waitForEnd } from '../support/extension.ts';
+import {
+  lastUserImage,
+  startFakeAnthropic,
+  type FakeAnthropic,
+  type MessagesRequest,
+  type Policy,
+} from '../support/fake-anthropic/index.ts';
+import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { turnOf } from './policies.ts';
+
+const extensionDir = join(repoRoot, 'dist/chrome-test');
+
+/** Centre of an element, in model-image pixels of the screenshots the extension sends. */
+async function modelCentre(
+  page: Page,
+  selector: string,
+  imageWidth: number,
+): Promise<[number, number]> {
+  const { x, y, w } = await page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: window.innerWidth };
+  });
+  const scale = imageWidth / w;
+  return [Math.round(x * scale), Math.round(y * scale)];
+}
+
+function imageWidthOf(req: MessagesRequest): number {
+  const tool = req.tools?.[0] as { display_width_px?: number } | undefined;
+  return tool?.display_width_px ?? 1024;
+}
+
+function lastResult(req: MessagesRequest): { is_error?: boolean; text: string } {
+  const content = req.messages.at(-1)?.content;
+  const first = Array.isArray(content) ? content[0] : undefined;
+  if (!first || first.type !== 'tool_result') return { text: '' };
+  const inner = Array.isArray(first.content) ? first.content[0] : undefined;
+  return { is_error: first.is_error ?? undefined, text: inner?.type === 'text' ? inner.text : '' };
+}
+
+describe('safety', () => {
+  let l: Launched;
+  let fake: FakeAnthropic;
+  let site: StaticServer;
+
+  before(async () => {
+    fake = await startFakeAnthropic();
+    site = await startStaticServer();
+    l = await launch({ extensionDir, height: 1000 });
+    await configure(l, {
+      apiKey: 'sk-ant-test-key',
+      baseUrl: fake.url,
+      maxSteps: 20,
+      permissionMode: 'Act without asking',
+    });
+  });
+  afterEach(async () => {
+    const worker = await extensionWorker(l);
+    await worker.evaluate(async () => {
+      const hooks = (
+        globalThis as unknown as {
+          tabpilotTest: { runs: { activeRunIds(): string[]; stop(id: string): Promise<unknown> } };
+        }
+      ).tabpilotTest;
+      await Promise.all(hooks.runs.activeRunIds().map((id) => hooks.runs.stop(id)));
+    });
+    for (const p of await l.browser.pages()) if (p.url().startsWith('http')) await p.close();
+  });
+  after(async () => {
+    await l.close();
+    await Promise.all([fake.close(), site.close()]);
+  });
+
+  test('typing a password needs a yes (declined: Claude is told); deleting the account, approved, goes ahead', async () => {
+    const page = await openPage(l.browser, site.url('/fixtures/safety/checkout.html'));
+    const policy: Policy = async (req) => {
+      const w = imageWidthOf(req);
+      switch (turnOf(req)) {
+        case 1:
+          return {
+            toolUses: [
+              {
+                name: 'computer',
+                input: {
+                  action: 'left_click',
+                  coordinate: await modelCentre(page, '#password', w),
+                },
+              },
+            ],
+          };
+        case 2:
+          return { toolUses: [{ name: 'computer', input: { action: 'type', text: 'hunter2' } }] };
+        case 3:
+          return {
+            toolUses: [
+              {
+                name: 'computer',
+                input: {
+                  action: 'left_click',
+                  coordinate: await modelCentre(page, '#delete-account', w),
+                },
+              },
+            ],
+          };
+        default:
+          return { text: 'Finished.' };
+      }
+    };
+    fake.setPolicy(policy);
+    const started = fake.requests.length;
+    const popup = await openPopup(l);
+    await runTask(popup, 'Log in and delete my account.');
+    await popup.locator('::-p-aria(Decline)').wait();
+    assert.match(await popup.$eval('[role=alertdialog]', (e) => e.textContent ?? ''), /password/i);
+    await popup.locator('::-p-aria(Decline)').click();
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=alertdialog]')?.textContent?.match(/delete/i),
+    );
+    assert.ok(
+      await popup.$('[role=alertdialog] img'),
+      'the user sees the screenshot with the target marked',
+    );
+    assert.equal(
+      await page.evaluate(
+        () => (window as unknown as { state: { deleted: boolean } }).state.deleted,
+      ),
+      false,
+    );
+    await popup.locator('::-p-aria(Approve)').click();
+    assert.equal(await waitForEnd(popup), 'Done: Finished.');
+    assert.equal(await page.$eval('#password', (e) => (e as HTMLInputElement).value), '');
+    assert.equal(
+      await page.evaluate(
+        () => (window as unknown as { state: { deleted: boolean } }).state.deleted,
+      ),
+      true,
+    );
+    const third = fake.requests
+      .slice(started)
+      .map((r) => r.body as MessagesRequest)
+      .find((r) => turnOf(r) === 3);
+    assert.ok(third);
+    assert.equal(lastResult(third).is_error, true);
+    assert.match(lastResult(third).text, /user declined/);
+    await popup.close();
+  });
+
+  test('password and card fields are painted over in the screenshots Claude receives', async () => {
+    const page = await openPage(l.browser, site.url('/fixtures/safety/checkout.html'));
+    await page.$eval('#card', (e) => ((e as HTMLInputElement).value = '4242 4242 4242 4242'));
+    fake.setPolicy(() => ({ text: 'Seen.' }));
+    const started = fake.requests.length;
+    const popup = await openPopup(l);
+    await runTask(popup, 'Look.');
+    assert.equal(await waitForEnd(popup), 'Done: Seen.');
+    const req = fake.requests[started]?.body as MessagesRequest;
+    const image = lastUserImage(req);
+    assert.ok(image);
+    for (const selector of ['#card', '#password']) {
+      const [x, y] = await modelCentre(page, selector, image.width);
+      const i: number = (y * image.width + x) * 4;
+      assert.deepEqual(
+        [...image.data.subarray(i, i + 3)],
+        [0x3f, 0x3f, 0x46],
+        `${selector} masked`,
+      );
+    }
+    const [ex, ey] = await modelCentre(page, '#email', image.width);
+    const j = (ey * image.width + ex) * 4;
+    assert.notDeepEqual(
+      [...image.data.subarray(j, j + 3)],
+      [0x3f, 0x3f, 0x46],
+      'ordinary fields are not',
+    );
+    await popup.close();
+  });
+
+  test('instructions aimed at an AI on the page pause the run: Stop ends it, Continue goes on', async () => {
+    await openPage(l.browser, site.url('/fixtures/safety/injection.html'));
+    fake.setPolicy(() => ({ text: 'Read it.' }));
+    let popup = await openPopup(l);
+    const before = fake.requests.length;
+    await runTask(popup, 'Summarise the reviews.');
+    await popup.locator('::-p-aria(Continue)').wait();
+    assert.equal(
+      fake.requests.length,
+      before,
+      'the page went to no model before the user answered',
+    );
+    assert.match(await popup.$eval('[role=alertdialog]', (e) => e.textContent ?? ''), /orders/);
+    await popup.locator('[role=alertdialog] ::-p-aria(Stop)').click();
+    assert.equal(await waitForEnd(popup), 'Stopped: Stopped by the user');
+    await popup.close();
+    popup = await openPopup(l);
+    await runTask(popup, 'Summarise the reviews.');
+    await popup.locator('::-p-aria(Continue)').click();
+    assert.equal(await waitForEnd(popup), 'Done: Read it.');
+    await popup.close();
+  });
+});
