@@ -58,6 +58,12 @@ browser.runtime.onConnect.addListener((port) => {
   port.onDisconnect.addListener(unsubscribe);
 });
 
+// A run follows tabs that its tab opens, and survives the close of one of its tabs.
+browser.tabs.onCreated.addListener((tab) => {
+  if (tab.id !== undefined) runs.tabOpened(tab.id, tab.openerTabId);
+});
+browser.tabs.onRemoved.addListener((tabId) => void runs.tabClosed(tabId));
+
 // The Stop shortcut (commands API): stops the run in the active tab, else every run.
 browser.commands.onCommand.addListener((command, tab) => {
   if (command !== 'stop-run') return;

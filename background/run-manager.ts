@@ -214,6 +214,50 @@ export class RunManager {
     }
   }
 
+  /** A tab was opened: a run whose tab opened it follows it after the current action. */
+  tabOpened(tabId: number, openerTabId: number | undefined): void {
+    for (const run of this.#active.values()) {
+      if (openerTabId !== undefined && run.computer.driver.tabId === openerTabId) {
+        run.computer.openedTabs.push(tabId);
+      }
+    }
+  }
+
+  /** Tracks the tab a run moved to, and keeps the run's tabs together. */
+  #tabChanged(run: ActiveRun): void {
+    const tabId = run.computer.driver.tabId;
+    if (run.view.tabId === tabId) return;
+    const previous = run.view.tabId;
+    run.view.tabId = tabId;
+    void setBadge(previous, null);
+    this.#changed(run);
+    void groupTabs(run.computer.tabs);
+  }
+
+  /**
+   * A tab closed. A run that was working in it goes on in the last other tab
+   * it worked in; with none left, it ends with the reason.
+   */
+  async tabClosed(tabId: number): Promise<void> {
+    for (const run of [...this.#active.values()]) {
+      const tabs = run.computer.tabs.filter((t) => t !== tabId);
+      run.computer.tabs.splice(0, run.computer.tabs.length, ...tabs);
+      if (run.computer.driver.tabId !== tabId) continue;
+      const fallback = tabs.at(-1);
+      if (fallback === undefined) {
+        await this.#finish(run, 'failed', 'The task’s tab was closed');
+        continue;
+      }
+      run.computer.driver.switchTo(fallback);
+      run.note = `The tab you were working in was closed; you are now in the run's previous tab.`;
+      this.#addEntry(run, {
+        kind: 'status',
+        text: 'The tab was closed; carrying on in the previous tab.',
+      });
+      this.#tabChanged(run);
+    }
+  }
+
   /** Ids of the runs going now, in one tab or in all. */
   activeRunIds(tabId?: number): string[] {
     return [...this.#active.values()]
@@ -393,14 +437,16 @@ export class RunManager {
         this.#upsertEntry(run, `${run.view.id}:say:${step}`, 'assistant', text),
       actionStarted: (id, summary) =>
         this.#upsertEntry(run, `${run.view.id}:act:${id}`, 'action', `${summary} …`),
-      action: (id, summary, outcome, isError) =>
+      action: (id, summary, outcome, isError) => {
+        this.#tabChanged(run);
         this.#upsertEntry(
           run,
           `${run.view.id}:act:${id}`,
           isError ? 'error' : 'action',
           outcome?.text ? `${summary} — ${outcome.text}` : summary,
           outcome?.point,
-        ),
+        );
+      },
       notice: (text) => this.#addEntry(run, { kind: 'status', text }),
       turn: (step, usage: Usage) => {
         run.view.steps = step;
@@ -550,6 +596,12 @@ export class RunManager {
       void browser.alarms.clear(resumeAlarm);
     }
   }
+}
+
+/** Keeps a run's tabs in one tab group (Chrome only; Firefox has no tab groups). */
+async function groupTabs(tabIds: readonly number[]): Promise<void> {
+  if (tabIds.length < 2 || typeof chrome === 'undefined' || !chrome.tabs?.group) return;
+  await chrome.tabs.group({ tabIds: [...tabIds] as [number, ...number[]] }).catch(() => undefined);
 }
 
 function statusLine(status: 'done' | 'stopped' | 'failed', reason: string): string {

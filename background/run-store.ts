@@ -21,7 +21,13 @@ async function index(): Promise<IndexEntry[]> {
 
 export async function saveRun(run: RunView): Promise<void> {
   const entries = await index();
-  if (!entries.some((e) => e.id === run.id)) {
+  const existing = entries.findIndex((e) => e.id === run.id);
+  if (existing >= 0 && entries[existing]?.tabId !== run.tabId) {
+    // The run moved to a tab it opened: find it under that tab from now on.
+    entries[existing] = { id: run.id, tabId: run.tabId, startedAt: run.startedAt };
+    await browser.storage.local.set({ [indexKey]: entries });
+  }
+  if (existing < 0) {
     entries.push({ id: run.id, tabId: run.tabId, startedAt: run.startedAt });
     const dropped = entries.splice(0, Math.max(0, entries.length - keptRuns));
     if (dropped.length) {

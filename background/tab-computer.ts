@@ -36,6 +36,10 @@ export class TabComputer implements Computer {
 
   /** Text of the page's journal since the last screenshot, for the injection detector. */
   recentJournal: string[] = [];
+  /** Tabs opened from the run's tab (by a click, window.open), not yet followed. */
+  readonly openedTabs: number[] = [];
+  /** Every tab the run has worked in, oldest first. */
+  readonly tabs: number[] = [];
 
   constructor(
     readonly driver: TabDriver,
@@ -168,8 +172,19 @@ export class TabComputer implements Computer {
       // The document went away (a navigation): wait for the new one, then load tabpilot into it.
       await this.#waitForLoad(signal);
     }
+    const opened = this.openedTabs.splice(0).at(-1);
+    if (opened !== undefined) {
+      // The run follows the new tab, as a person would look at what they just opened.
+      this.follow(opened);
+      await this.#waitForLoad(signal);
+      notes.push(
+        `That opened a new tab (${(await this.currentUrl()) ?? 'loading'}); you are now working in it.`,
+      );
+    }
     const urlAfter = await this.currentUrl();
-    if (urlAfter !== urlBefore) notes.push(`The page navigated to ${urlAfter ?? 'a new address'}.`);
+    if (opened === undefined && urlAfter !== urlBefore) {
+      notes.push(`The page navigated to ${urlAfter ?? 'a new address'}.`);
+    }
     await this.driver.ensureContent();
     const journal = await this.driver.call('journal', {}).catch(() => []);
     if (journal.length) {
@@ -186,6 +201,13 @@ export class TabComputer implements Computer {
       if ((await this.driver.tab()).status === 'complete') return;
       await sleep(50, signal);
     }
+  }
+
+  /** Acts in `tabId` from now on. */
+  follow(tabId: number): void {
+    if (!this.tabs.includes(this.driver.tabId)) this.tabs.push(this.driver.tabId);
+    this.driver.switchTo(tabId);
+    if (!this.tabs.includes(tabId)) this.tabs.push(tabId);
   }
 
   /** The address the tab shows now. */

@@ -32,7 +32,16 @@ export function isScriptableUrl(url: string | undefined): boolean {
 export const defaultMessageTimeoutMs = 10_000;
 
 export class TabDriver {
-  constructor(readonly tabId: number) {}
+  constructor(private currentTabId: number) {}
+
+  /** The tab the run acts in now; it changes when a click opens a new tab. */
+  get tabId(): number {
+    return this.currentTabId;
+  }
+
+  switchTo(tabId: number): void {
+    this.currentTabId = tabId;
+  }
 
   async tab(): Promise<browser.Tabs.Tab> {
     try {

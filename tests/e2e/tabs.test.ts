@@ -1,0 +1,102 @@
+/** A click that opens a new tab: the run follows it, Claude is told, and the tabs stay together. */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { extensionWorker, launch, openPage, type Launched } from '../support/browser.ts';
+import { configure, openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
+import {
+  findColor,
+  startFakeAnthropic,
+  type FakeAnthropic,
+  type MessagesRequest,
+  type Policy,
+} from '../support/fake-anthropic/index.ts';
+import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { newestImage, turnOf } from './policies.ts';
+
+const extensionDir = join(repoRoot, 'dist/chrome-test');
+
+function click(req: MessagesRequest, colour: { r: number; g: number; b: number }) {
+  const image = newestImage(req);
+  assert.ok(image);
+  const hit = findColor(image, colour, 8);
+  assert.ok(hit, `colour ${JSON.stringify(colour)} on screen`);
+  return {
+    name: 'computer',
+    input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
+  };
+}
+
+describe('tabs', () => {
+  let l: Launched;
+  let fake: FakeAnthropic;
+  let site: StaticServer;
+  before(async () => {
+    fake = await startFakeAnthropic();
+    site = await startStaticServer();
+    l = await launch({ extensionDir });
+    await configure(l, {
+      apiKey: 'sk-ant-test-key',
+      baseUrl: fake.url,
+      permissionMode: 'Act without asking',
+    });
+  });
+  after(async () => {
+    await l.close();
+    await Promise.all([fake.close(), site.close()]);
+  });
+
+  test('the run follows a tab its click opened, and groups the two', async () => {
+    const policy: Policy = (req) => {
+      switch (turnOf(req)) {
+        case 1:
+          return { toolUses: [click(req, { r: 0, g: 255, b: 0 })] };
+        case 2:
+          return { toolUses: [click(req, { r: 255, g: 0, b: 255 })] };
+        default:
+          return { text: 'Pressed Go in the new tab.' };
+      }
+    };
+    fake.setPolicy(policy);
+    const opener = await openPage(l.browser, site.url('/fixtures/e2e/opener.html'));
+    let popup = await openPopup(l);
+    const started = fake.requests.length;
+    await runTask(popup, 'Open the task and press Go.');
+    // The new tab takes focus, which closes the popup, as it does for a person; the run goes on.
+    const end = Date.now() + 20_000;
+    while (
+      !fake.requests
+        .slice(started)
+        .some((r) => r.status === 200 && turnOf(r.body as MessagesRequest) === 3)
+    ) {
+      assert.ok(Date.now() < end, 'the run reached its last turn');
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    if (!popup.isClosed()) await popup.close();
+    // Reopened on the new tab, the popup shows the run that moved there.
+    popup = await openPopup(l);
+    assert.equal(await waitForEnd(popup), 'Done: Pressed Go in the new tab.');
+    const lines = await transcript(popup);
+    assert.ok(
+      lines.some((t) => t.includes('opened a new tab')),
+      lines.join(' | '),
+    );
+    const pages = await l.browser.pages();
+    const task = pages.find((p) => p.url().endsWith('/fixtures/e2e/task.html'));
+    assert.ok(task, 'the new tab exists');
+    assert.equal(
+      await task.evaluate(() => (window as unknown as { state: { clicks: number } }).state.clicks),
+      1,
+    );
+    const worker = await extensionWorker(l);
+    const groups = await worker.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.filter((t) => t.url?.includes('/fixtures/e2e/')).map((t) => t.groupId);
+    });
+    assert.equal(groups.length, 2);
+    assert.ok(groups[0] !== -1 && groups[0] === groups[1], `grouped: ${groups.join(',')}`);
+    await popup.close();
+    await opener.close();
+    await task.close();
+  });
+});
