@@ -12,6 +12,22 @@
  */
 import type { SettleReport } from '../../extension/protocol.ts';
 import { isOwnUi } from './indicator.ts';
+import { timerQueryEvent, timerReplyEvent } from '../../extension/main-world-timers.ts';
+
+/**
+ * Milliseconds until the page's last short pending timer fires, from the MAIN
+ * world hook (main-world-timers.ts); 0 when there is none or no hook.
+ */
+function pendingTimerMs(): number {
+  let ms = 0;
+  const onReply = (e: Event): void => {
+    ms = Number((e as CustomEvent<string>).detail) || 0;
+  };
+  document.addEventListener(timerReplyEvent, onReply);
+  document.dispatchEvent(new Event(timerQueryEvent));
+  document.removeEventListener(timerReplyEvent, onReply);
+  return ms;
+}
 
 let lastActivity = 0;
 /** Set on beforeunload: the document is going away; the background re-injects into the next. */
@@ -43,7 +59,7 @@ function animating(): boolean {
 }
 
 function busy(): boolean {
-  return leaving || document.readyState !== 'complete' || animating();
+  return leaving || document.readyState !== 'complete' || animating() || pendingTimerMs() > 0;
 }
 
 /** Resolves after `quietMs` without activity (counted from the call), or at `maxMs`. */

@@ -1,0 +1,83 @@
+/**
+ * What screenshots miss: the step's screenshot waits for a page that answers
+ * 300 ms after a click, and a toast that lived 800 ms between two screenshots
+ * reaches Claude as text in the tool result.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launch, openPage, type Launched } from '../support/browser.ts';
+import { configure, openPopup, runTask, waitForEnd } from '../support/extension.ts';
+import {
+  findColor,
+  lastUserImage,
+  startFakeAnthropic,
+  type FakeAnthropic,
+  type MessagesRequest,
+} from '../support/fake-anthropic/index.ts';
+import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { turnOf } from './policies.ts';
+
+const extensionDir = join(repoRoot, 'dist/chrome-test');
+
+function lastResultText(req: MessagesRequest): string {
+  const content = req.messages.at(-1)?.content;
+  const first = Array.isArray(content) ? content[0] : undefined;
+  if (!first || first.type !== 'tool_result' || !Array.isArray(first.content)) return '';
+  return first.content.flatMap((c) => (c.type === 'text' ? [c.text] : [])).join(' ');
+}
+
+describe('settle and journal', () => {
+  let l: Launched;
+  let fake: FakeAnthropic;
+  let site: StaticServer;
+  before(async () => {
+    fake = await startFakeAnthropic();
+    site = await startStaticServer();
+    l = await launch({ extensionDir });
+    await configure(l, {
+      apiKey: 'sk-ant-test-key',
+      baseUrl: fake.url,
+      permissionMode: 'Act without asking',
+    });
+  });
+  after(async () => {
+    await l.close();
+    await Promise.all([fake.close(), site.close()]);
+  });
+
+  test('the screenshot shows a 300 ms late update, and the 800 ms toast is reported', async () => {
+    let seen: { updated: boolean; text: string } | undefined;
+    fake.setPolicy((req) => {
+      if (turnOf(req) === 1) {
+        const image = lastUserImage(req);
+        assert.ok(image);
+        const hit = findColor(image, { r: 255, g: 0, b: 255 }, 8);
+        assert.ok(hit);
+        return {
+          toolUses: [
+            {
+              name: 'computer',
+              input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
+            },
+          ],
+        };
+      }
+      const image = lastUserImage(req);
+      seen = {
+        updated: !!image && findColor(image, { r: 0, g: 255, b: 255 }, 8) !== null,
+        text: lastResultText(req),
+      };
+      return { text: 'Saved.' };
+    });
+    const page = await openPage(l.browser, site.url('/fixtures/e2e/late.html'));
+    const popup = await openPopup(l);
+    await runTask(popup, 'Save.');
+    assert.equal(await waitForEnd(popup), 'Done: Saved.');
+    assert.ok(seen);
+    assert.equal(seen.updated, true, 'the screenshot after the click shows the late update');
+    assert.match(seen.text, /Saved draft #42/);
+    await popup.close();
+    await page.close();
+  });
+});
