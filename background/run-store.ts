@@ -1,4 +1,8 @@
-/** Run records in `storage.local`, kept across browser restarts and pruned by count. */
+/**
+ * Run records in `storage.local`, kept across browser restarts. Old runs are
+ * deleted, oldest first, past a count and past a storage size (screenshots
+ * make up most of it).
+ */
 import browser from 'webextension-polyfill';
 import type { RunView } from '../extension/run.ts';
 import { dropLoop } from './loop-store.ts';
@@ -7,6 +11,8 @@ const indexKey = 'runs';
 const recordKey = (id: string): string => `run:${id}`;
 /** Oldest records beyond this many are deleted. */
 export const keptRuns = 50;
+/** Storage the records and their screenshots may take before the oldest runs go. */
+export const keptBytes = 200 * 1024 * 1024;
 
 interface IndexEntry {
   readonly id: string;
@@ -29,14 +35,27 @@ export async function saveRun(run: RunView): Promise<void> {
   }
   if (existing < 0) {
     entries.push({ id: run.id, tabId: run.tabId, startedAt: run.startedAt });
-    const dropped = entries.splice(0, Math.max(0, entries.length - keptRuns));
-    if (dropped.length) {
-      await browser.storage.local.remove(dropped.map((e) => recordKey(e.id)));
-      await Promise.all(dropped.map((e) => dropLoop(e.id)));
+    await drop(entries.splice(0, Math.max(0, entries.length - keptRuns)));
+    // By size: the oldest runs go until storage is under budget; the new run always stays.
+    while (entries.length > 1 && (await bytesInUse()) > keptBytes) {
+      await drop(entries.splice(0, 1));
     }
     await browser.storage.local.set({ [indexKey]: entries });
   }
   await browser.storage.local.set({ [recordKey(run.id)]: run });
+}
+
+async function drop(runs: readonly IndexEntry[]): Promise<void> {
+  if (!runs.length) return;
+  await browser.storage.local.remove(runs.map((e) => recordKey(e.id)));
+  await Promise.all(runs.map((e) => dropLoop(e.id)));
+}
+
+/** Bytes `storage.local` holds; 0 where the browser cannot tell (older Firefox). */
+async function bytesInUse(): Promise<number> {
+  const local = chrome.storage?.local as
+    { getBytesInUse?: (keys: null) => Promise<number> } | undefined;
+  return local?.getBytesInUse ? local.getBytesInUse(null) : 0;
 }
 
 export async function loadRun(id: string): Promise<RunView | null> {
