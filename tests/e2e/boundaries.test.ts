@@ -5,15 +5,13 @@
  * abuse) is refused by the sender check.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { launch, openPage, type Launched } from '../support/browser.ts';
-import { configure, openPopup, runTask } from '../support/extension.ts';
-import { startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic/index.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
-
-const extensionDir = join(repoRoot, 'dist/chrome-test');
+import { openPage, type Launched } from '../support/browser.ts';
+import { openPopup, runTask } from '../support/extension.ts';
+import type { FakeAnthropic } from '../support/fake-anthropic/index.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { startE2E, type E2E } from '../support/e2e.ts';
 
 /** Evaluates `expression` in the extension's content-script world of the page's top frame. */
 async function inContentScriptWorld(
@@ -46,23 +44,15 @@ async function inContentScriptWorld(
 }
 
 describe('boundaries', () => {
+  let e: E2E;
   let l: Launched;
   let fake: FakeAnthropic;
   let site: StaticServer;
   before(async () => {
-    fake = await startFakeAnthropic({ policy: () => ({ text: 'ok' }) });
-    site = await startStaticServer();
-    l = await launch({ extensionDir });
-    await configure(l, {
-      apiKey: 'sk-ant-test-key',
-      baseUrl: fake.url,
-      permissionMode: 'Act without asking',
-    });
+    e = await startE2E({ settings: {}, policy: () => ({ text: 'ok' }) });
+    ({ l, fake, site } = e);
   });
-  after(async () => {
-    await l.close();
-    await Promise.all([fake.close(), site.close()]);
-  });
+  after(() => e.close());
 
   test('a content script cannot start, stop, steer or approve a run, nor read the settings', async () => {
     const page = await openPage(l.browser, site.url('/fixtures/e2e/task.html'));

@@ -4,20 +4,15 @@
  * toolbar badge. Button names are contracts and are used as such here.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { extensionWorker, launch, openPage, type Launched } from '../support/browser.ts';
+import { extensionWorker, openPage, type Launched } from '../support/browser.ts';
 import { configure, openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
-import {
-  startFakeAnthropic,
-  type FakeAnthropic,
-  type MessagesRequest,
-} from '../support/fake-anthropic/index.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { type FakeAnthropic, type MessagesRequest } from '../support/fake-anthropic/index.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { resetBrowser, startE2E, type E2E } from '../support/e2e.ts';
 import { fillFormPolicy, turnOf } from './policies.ts';
 
-const extensionDir = join(repoRoot, 'dist/chrome-test');
 const done = 'Done: I pressed Go and submitted the name.';
 
 /** The texts of the newest user turn of a request (tool results and notes). */
@@ -62,42 +57,24 @@ async function pageState(
 }
 
 describe('the user stays in control', () => {
+  let e: E2E;
   let l: Launched;
   let fake: FakeAnthropic;
   let site: StaticServer;
   let url = '';
 
   before(async () => {
-    fake = await startFakeAnthropic({ policy: fillFormPolicy });
-    site = await startStaticServer();
-    l = await launch({ extensionDir, hostResolverRules: 'MAP *.test 127.0.0.1' });
-    await configure(l, {
-      apiKey: 'sk-ant-test-key',
-      baseUrl: fake.url,
-      maxSteps: 20,
-      permissionMode: 'Ask before acting',
+    e = await startE2E({
+      launch: { hostResolverRules: 'MAP *.test 127.0.0.1' },
+      settings: { permissionMode: 'Ask before acting' },
+      policy: fillFormPolicy,
     });
+    ({ l, fake, site } = e);
     url = site.url('/fixtures/e2e/task.html');
   });
   // A failed test must not leave its tab, popup or run behind for the next one.
-  afterEach(async () => {
-    const worker = await extensionWorker(l);
-    await worker.evaluate(async () => {
-      const hooks = (
-        globalThis as unknown as {
-          tabpilotTest: { runs: { activeRunIds(): string[]; stop(id: string): Promise<unknown> } };
-        }
-      ).tabpilotTest;
-      await Promise.all(hooks.runs.activeRunIds().map((id) => hooks.runs.stop(id)));
-    });
-    for (const p of await l.browser.pages()) {
-      if (p.url().startsWith('http')) await p.close();
-    }
-  });
-  after(async () => {
-    await l.close();
-    await Promise.all([fake.close(), site.close()]);
-  });
+  afterEach(() => resetBrowser(l));
+  after(() => e.close());
 
   test('ask before acting: nothing happens until "Allow once", and the next run asks again', async () => {
     fake.setPolicy(fillFormPolicy);

@@ -4,19 +4,13 @@
  * or lost: the page sees exactly one click and the form is submitted once.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { extensionWorker, launch, openPage, type Launched } from '../support/browser.ts';
-import { configure, openPopup, runTask, waitForEnd } from '../support/extension.ts';
-import {
-  startFakeAnthropic,
-  type FakeAnthropic,
-  type MessagesRequest,
-} from '../support/fake-anthropic/index.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { extensionWorker, openPage, type Launched } from '../support/browser.ts';
+import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
+import { type FakeAnthropic, type MessagesRequest } from '../support/fake-anthropic/index.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { startE2E, type E2E } from '../support/e2e.ts';
 import { fillFormPolicy, turnOf } from './policies.ts';
-
-const extensionDir = join(repoRoot, 'dist/chrome-test');
 
 /** The test build's hooks on the service worker's global (background/main.ts). */
 interface TestGlobals {
@@ -53,21 +47,12 @@ describe('a run survives the service worker being stopped', () => {
   let fake: FakeAnthropic;
   let site: StaticServer;
 
+  let e: E2E;
   before(async () => {
-    fake = await startFakeAnthropic({ policy: fillFormPolicy });
-    site = await startStaticServer();
-    l = await launch({ extensionDir });
-    await configure(l, {
-      apiKey: 'sk-ant-test-key',
-      baseUrl: fake.url,
-      maxSteps: 20,
-      permissionMode: 'Act without asking',
-    });
+    e = await startE2E({ policy: fillFormPolicy });
+    ({ l, fake, site } = e);
   });
-  after(async () => {
-    await l.close();
-    await Promise.all([fake.close(), site.close()]);
-  });
+  after(() => e.close());
 
   async function check(stop: (started: number) => Promise<void>): Promise<MessagesRequest[]> {
     const page = await openPage(l.browser, site.url('/fixtures/e2e/task.html'));

@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { join } from 'node:path';
-import { launch, openPage, type Launched } from '../support/browser.ts';
+import { openPage } from '../support/browser.ts';
 import {
   configure,
   openPopup,
@@ -16,38 +15,22 @@ import {
   transcript,
   waitForEnd,
 } from '../support/extension.ts';
-import { startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic/index.ts';
+import type { FakeAnthropic } from '../support/fake-anthropic/index.ts';
 import { fillFormPolicy, turnOf } from './policies.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
 
-const extensionDir = join(repoRoot, 'dist/chrome-test');
+import { startE2E, type E2E } from '../support/e2e.ts';
 
 /** The button's centre on the fixture page, viewport CSS pixels. */
 const goCentre = { x: 413 + 97 / 2, y: 151 + 41 / 2 };
 
-interface Setup {
-  readonly l: Launched;
-  readonly fake: FakeAnthropic;
-  readonly site: StaticServer;
-}
+type Setup = E2E;
 
-async function setUp(options: { deviceScaleFactor?: number } = {}): Promise<Setup> {
-  const fake = await startFakeAnthropic({ policy: fillFormPolicy });
-  const site = await startStaticServer();
-  const l = await launch({ extensionDir, width: 1024, height: 768, ...options });
-  await configure(l, {
-    apiKey: 'sk-ant-test-key',
-    baseUrl: fake.url,
-    maxSteps: 20,
-    permissionMode: 'Act without asking',
-  });
-  return { l, fake, site };
+function setUp(options: { deviceScaleFactor?: number } = {}): Promise<Setup> {
+  return startE2E({ launch: { width: 1024, height: 768, ...options }, policy: fillFormPolicy });
 }
 
 async function tearDown(s: Setup | undefined): Promise<void> {
-  if (!s) return;
-  await s.l.close();
-  await Promise.all([s.fake.close(), s.site.close()]);
+  await s?.close();
 }
 
 for (const variant of [

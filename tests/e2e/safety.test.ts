@@ -4,22 +4,19 @@
  * agent pauses the run until the user says Continue or Stop.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { extensionWorker, launch, openPage, type Launched } from '../support/browser.ts';
-import { configure, openPopup, runTask, waitForEnd } from '../support/extension.ts';
+import { openPage, type Launched } from '../support/browser.ts';
+import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
 import {
   lastUserImage,
-  startFakeAnthropic,
   type FakeAnthropic,
   type MessagesRequest,
   type Policy,
 } from '../support/fake-anthropic/index.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { resetBrowser, startE2E, type E2E } from '../support/e2e.ts';
 import { turnOf } from './policies.ts';
-
-const extensionDir = join(repoRoot, 'dist/chrome-test');
 
 /** Centre of an element, in model-image pixels of the screenshots the extension sends. */
 async function modelCentre(
@@ -49,37 +46,18 @@ function lastResult(req: MessagesRequest): { is_error?: boolean; text: string } 
 }
 
 describe('safety', () => {
+  let e: E2E;
   let l: Launched;
   let fake: FakeAnthropic;
   let site: StaticServer;
 
   before(async () => {
-    fake = await startFakeAnthropic();
-    site = await startStaticServer();
-    l = await launch({ extensionDir, height: 1000 });
-    await configure(l, {
-      apiKey: 'sk-ant-test-key',
-      baseUrl: fake.url,
-      maxSteps: 20,
-      permissionMode: 'Act without asking',
-    });
+    e = await startE2E({ launch: { height: 1000 } });
+    ({ l, fake, site } = e);
   });
-  afterEach(async () => {
-    const worker = await extensionWorker(l);
-    await worker.evaluate(async () => {
-      const hooks = (
-        globalThis as unknown as {
-          tabpilotTest: { runs: { activeRunIds(): string[]; stop(id: string): Promise<unknown> } };
-        }
-      ).tabpilotTest;
-      await Promise.all(hooks.runs.activeRunIds().map((id) => hooks.runs.stop(id)));
-    });
-    for (const p of await l.browser.pages()) if (p.url().startsWith('http')) await p.close();
-  });
-  after(async () => {
-    await l.close();
-    await Promise.all([fake.close(), site.close()]);
-  });
+  // A failed test must not leave its tab, popup or run behind for the next one.
+  afterEach(() => resetBrowser(l));
+  after(() => e.close());
 
   test('typing a password needs a yes (declined: Claude is told); deleting the account, approved, goes ahead', async () => {
     const page = await openPage(l.browser, site.url('/fixtures/safety/checkout.html'));

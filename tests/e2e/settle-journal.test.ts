@@ -4,21 +4,18 @@
  * reaches Claude as text in the tool result.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launch, openPage, type Launched } from '../support/browser.ts';
-import { configure, openPopup, runTask, waitForEnd } from '../support/extension.ts';
+import { openPage, type Launched } from '../support/browser.ts';
+import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
 import {
   findColor,
   lastUserImage,
-  startFakeAnthropic,
   type FakeAnthropic,
   type MessagesRequest,
 } from '../support/fake-anthropic/index.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { startE2E, type E2E } from '../support/e2e.ts';
 import { turnOf } from './policies.ts';
-
-const extensionDir = join(repoRoot, 'dist/chrome-test');
 
 function lastResultText(req: MessagesRequest): string {
   const content = req.messages.at(-1)?.content;
@@ -28,23 +25,15 @@ function lastResultText(req: MessagesRequest): string {
 }
 
 describe('settle and journal', () => {
+  let e: E2E;
   let l: Launched;
   let fake: FakeAnthropic;
   let site: StaticServer;
   before(async () => {
-    fake = await startFakeAnthropic();
-    site = await startStaticServer();
-    l = await launch({ extensionDir });
-    await configure(l, {
-      apiKey: 'sk-ant-test-key',
-      baseUrl: fake.url,
-      permissionMode: 'Act without asking',
-    });
+    e = await startE2E({ settings: {} });
+    ({ l, fake, site } = e);
   });
-  after(async () => {
-    await l.close();
-    await Promise.all([fake.close(), site.close()]);
-  });
+  after(() => e.close());
 
   test('the screenshot shows a 300 ms late update, and the 800 ms toast is reported', async () => {
     let seen: { updated: boolean; text: string } | undefined;

@@ -1,20 +1,17 @@
 /** A click that opens a new tab: the run follows it, Claude is told, and the tabs stay together. */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { extensionWorker, launch, openPage, type Launched } from '../support/browser.ts';
-import { configure, openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
+import { extensionWorker, openPage, type Launched } from '../support/browser.ts';
+import { openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
 import {
   findColor,
-  startFakeAnthropic,
   type FakeAnthropic,
   type MessagesRequest,
   type Policy,
 } from '../support/fake-anthropic/index.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { startE2E, type E2E } from '../support/e2e.ts';
 import { newestImage, turnOf } from './policies.ts';
-
-const extensionDir = join(repoRoot, 'dist/chrome-test');
 
 function click(req: MessagesRequest, colour: { r: number; g: number; b: number }) {
   const image = newestImage(req);
@@ -28,23 +25,15 @@ function click(req: MessagesRequest, colour: { r: number; g: number; b: number }
 }
 
 describe('tabs', () => {
+  let e: E2E;
   let l: Launched;
   let fake: FakeAnthropic;
   let site: StaticServer;
   before(async () => {
-    fake = await startFakeAnthropic();
-    site = await startStaticServer();
-    l = await launch({ extensionDir });
-    await configure(l, {
-      apiKey: 'sk-ant-test-key',
-      baseUrl: fake.url,
-      permissionMode: 'Act without asking',
-    });
+    e = await startE2E({ settings: {} });
+    ({ l, fake, site } = e);
   });
-  after(async () => {
-    await l.close();
-    await Promise.all([fake.close(), site.close()]);
-  });
+  after(() => e.close());
 
   test('the run follows a tab its click opened, and groups the two', async () => {
     const policy: Policy = (req) => {
