@@ -4,6 +4,7 @@
  * controls too), deletion, select-all, clipboard, undo/redo. Dispatched key
  * events do none of this (https://w3c.github.io/uievents/#keydown default actions).
  */
+import { fireSelectStart } from './text-selection.ts';
 import type { Modifier } from '../../extension/actions.ts';
 import { copyOrCut, paste } from './clipboard.ts';
 import { hasSelectionApi, isEditable, isTextControl } from './dom.ts';
@@ -93,6 +94,7 @@ export function editingKey(target: Element, key: string, mods: ReadonlySet<Modif
 
 /** Ctrl+A: the focused field's content, the editing host's, else the whole page. */
 function selectAll(target: Element): string {
+  if (!fireSelectStart(target)) return 'the page prevented selecting all';
   if (isTextControl(target)) {
     target.select();
     return 'selected all text in the field';
@@ -104,8 +106,34 @@ function selectAll(target: Element): string {
     el = el.parentElement
   )
     host = el;
-  getSelection()?.selectAllChildren(host ?? document.body);
-  return host ? 'selected all text in the editor' : 'selected all text on the page';
+  if (host) {
+    getSelection()?.selectAllChildren(host);
+    return 'selected all text in the editor';
+  }
+  selectRenderedText(document.body);
+  return 'selected all text on the page';
+}
+
+/**
+ * The page's select-all, as Chromium does it: from the first to the last text
+ * that is rendered, so script and style contents at the ends are left out.
+ */
+function selectRenderedText(root: Element): void {
+  const unrendered = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE']);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n.parentElement && !unrendered.has(n.parentElement.tagName) && n.textContent?.trim()
+        ? NodeFilter.FILTER_ACCEPT
+        : NodeFilter.FILTER_REJECT,
+  });
+  const first = walker.nextNode();
+  let last = first;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n;
+  if (!first || !last) {
+    getSelection()?.selectAllChildren(root);
+    return;
+  }
+  getSelection()?.setBaseAndExtent(first, 0, last, last.textContent?.length ?? 0);
 }
 
 /** Ctrl (or Cmd) shortcuts every page gets from the browser. Returns a note, or undefined if not one. */

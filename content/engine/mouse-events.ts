@@ -19,7 +19,8 @@ function baseInit(type: string, at: ViewportPoint, extra: MouseEventInit): Mouse
   return {
     bubbles: !notBubbling.has(type),
     cancelable: !notCancelable.has(type),
-    composed: true,
+    // Chromium's enter/leave events do not cross shadow boundaries; the others do.
+    composed: !notBubbling.has(type),
     view: window,
     clientX: at.x,
     clientY: at.y,

@@ -91,10 +91,22 @@ function viaValueSetter(
 export function edit(el: Element, command: Command, text = ''): boolean {
   if (!isEditable(el)) return false;
   if (!el.dispatchEvent(new InputEvent('beforeinput', inputInit(command, text)))) return false;
+  // Chromium follows beforeinput with the legacy textInput event when text goes in;
+  // React's onBeforeInput listens for it. Cancelling it cancels the insertion.
+  if (text && command === 'insertText' && !fireTextInput(el, text)) {
+    return false;
+  }
   if (isTextControl(el) && !committed.has(el)) committed.set(el, el.value);
   if (viaExecCommand(el, command, text)) return true;
   if (isTextControl(el)) return viaValueSetter(el, command, text);
   return false;
+}
+
+function fireTextInput(el: Element, text: string): boolean {
+  // A TextEvent cannot be made composed; pages read only its type and data.
+  return el.dispatchEvent(
+    new InputEvent('textInput', { data: text, bubbles: true, cancelable: true, composed: true }),
+  );
 }
 
 export function insertText(el: Element, text: string): boolean {

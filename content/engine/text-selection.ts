@@ -114,8 +114,17 @@ export function selectOnMouseDown(
   }
   const caret = caretFromPoint(p, target);
   if (!caret || isTextControl(caret.node as Element)) return;
+  // A press starts a selection: selectstart first, at the node the selection
+  // starts in (a Text node, as Chromium does), and a cancelled one starts none
+  // (https://w3c.github.io/selection-api/#selectstart-event). Text fields fire none.
+  if (!fireSelectStart(caret.node)) return;
   selectInDocument(caret, count, extend);
   if (count === 1) anchor = caret;
+}
+
+/** Fires selectstart where a selection begins; false when the page cancelled it. */
+export function fireSelectStart(at: Node): boolean {
+  return at.dispatchEvent(new Event('selectstart', { bubbles: true, cancelable: true }));
 }
 
 /** While the left button is down: the selection runs from the press to `p`. */
