@@ -45,7 +45,7 @@ for (const f of ['background.js', 'content.js', 'popup.js', 'options.js']) {
   }
 }
 
-const tiers = only.length ? only : ['tests/unit', 'tests/dom', 'tests/e2e'];
+const tiers = only.length ? only : ['tests/unit', 'tests/dom', 'tests/fidelity', 'tests/e2e'];
 const files = tiers.flatMap((t) =>
   statSync(join(root, t)).isDirectory() ? testFiles(join(root, t)) : [t],
 );
