@@ -6,7 +6,6 @@
  */
 import browser from 'webextension-polyfill';
 import type { Question, RunEvent, RunView, TranscriptEntry, Usage } from '../extension/run.ts';
-import { costUsd, formatUsd } from '../extension/cost.ts';
 import { addAllowedSite, isBlocked } from '../extension/site-policy.ts';
 import { zeroUsage } from '../extension/run.ts';
 import { modelProfile } from '../extension/models.ts';
@@ -16,6 +15,7 @@ import { ConfigError, StoppedError, errorMessage } from './errors.ts';
 import { setBadge } from './badge.ts';
 import { SiteBlockedError, SiteGuard, siteChoices, type SiteChoice } from './site-guard.ts';
 import { findRisk, riskChoices } from './risk-guard.ts';
+import { limitReached } from './limits.ts';
 import { detectInjection } from './injection-detector.ts';
 import { anthropicModelClient, requestMaxTokens, type ModelClient } from './model-client.ts';
 import { loadLoop, saveLoop } from './loop-store.ts';
@@ -363,19 +363,6 @@ export class RunManager {
     run.acknowledged.add(key);
   }
 
-  /** The run's limits other than steps, checked before each model call. */
-  #checkLimits(run: ActiveRun, maxCostUsd: number, maxMinutes: number): void {
-    const spent = costUsd(run.view.usage, modelProfile(run.view.model));
-    if (spent >= maxCostUsd) {
-      throw new LimitError(
-        `Reached the cost limit of ${formatUsd(maxCostUsd)} (spent about ${formatUsd(spent)})`,
-      );
-    }
-    if (Date.now() - run.view.startedAt >= maxMinutes * 60_000) {
-      throw new LimitError(`Reached the time limit of ${maxMinutes} minutes`);
-    }
-  }
-
   async forTab(tabId: number): Promise<RunView | null> {
     await this.resumeInterrupted();
     for (const run of this.#active.values()) {
@@ -488,7 +475,14 @@ export class RunManager {
         },
         beforeModelCall: async () => {
           await this.#whilePaused(run);
-          this.#checkLimits(run, settings.maxCostUsd, settings.maxMinutes);
+          const limit = limitReached(
+            run.view.usage,
+            profile,
+            run.view.startedAt,
+            Date.now(),
+            settings,
+          );
+          if (limit) throw new LimitError(limit);
           await run.sites.checkBlocked();
           await this.#checkInjection(run);
           const note = run.note;
