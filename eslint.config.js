@@ -3,7 +3,8 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tests/fixtures/vendor/**', '.cache/**'] },
+  // Fixture pages are test data written as plain browser scripts; scripts/demo likewise.
+  { ignores: ['dist/**', 'node_modules/**', 'tests/fixtures/**', 'scripts/demo/**', '.cache/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
