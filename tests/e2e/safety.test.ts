@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { openPage, type Launched } from '../support/browser.ts';
-import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
+import { configure, openPopup, runTask, waitForEnd } from '../support/extension.ts';
 import {
+  findColor,
   lastUserImage,
   type FakeAnthropic,
   type MessagesRequest,
@@ -52,7 +53,7 @@ describe('safety', () => {
   let site: StaticServer;
 
   before(async () => {
-    e = await startE2E({ launch: { height: 1000 } });
+    e = await startE2E({ launch: { height: 1000, hostResolverRules: 'MAP *.test 127.0.0.1' } });
     ({ l, fake, site } = e);
   });
   // A failed test must not leave its tab, popup or run behind for the next one.
@@ -184,5 +185,94 @@ describe('safety', () => {
     await popup.locator('::-p-aria(Continue)').click();
     assert.equal(await waitForEnd(popup), 'Done: Read it.');
     await popup.close();
+  });
+
+  test('a model that obeys an injection cannot reach a new site or type a password without a yes', async () => {
+    await configure(l, { permissionMode: 'Ask before acting' });
+    try {
+      const page = await openPage(
+        l.browser,
+        site.url('/fixtures/safety/obey.html').replace('127.0.0.1', 'a.test'),
+      );
+      const policy: Policy = async (req) => {
+        switch (turnOf(req)) {
+          case 1: {
+            const image = lastUserImage(req);
+            assert.ok(image);
+            const hit = findColor(image, { r: 0, g: 255, b: 0 }, 8);
+            assert.ok(hit);
+            return {
+              toolUses: [
+                {
+                  name: 'computer',
+                  input: {
+                    action: 'left_click',
+                    coordinate: [Math.round(hit.x), Math.round(hit.y)],
+                  },
+                },
+              ],
+            };
+          }
+          case 2:
+            return {
+              toolUses: [
+                {
+                  name: 'computer',
+                  input: {
+                    action: 'left_click',
+                    coordinate: await modelCentre(page, '#password', imageWidthOf(req)),
+                  },
+                },
+              ],
+            };
+          case 3:
+            return { toolUses: [{ name: 'computer', input: { action: 'type', text: 'hunter2' } }] };
+          default:
+            return { text: 'Gave up.' };
+        }
+      };
+      fake.setPolicy(policy);
+      const popup = await openPopup(l);
+      await runTask(popup, 'Summarise the reviews.');
+      // The injection is shown first; the user lets the run go on.
+      await popup.locator('::-p-aria(Continue)').click();
+      await popup.waitForFunction(() =>
+        document.querySelector('[role=alertdialog]')?.textContent?.includes('a.test'),
+      );
+      await popup.locator('::-p-aria(Allow once)').click();
+      // The click led to b.test: a new site, so the next action asks again.
+      await popup.waitForFunction(() =>
+        document.querySelector('[role=alertdialog]')?.textContent?.includes('b.test'),
+      );
+      // Every action on b.test asks; the user keeps saying no.
+      let denials = 0;
+      for (;;) {
+        const state = await popup.waitForFunction(() => {
+          const q = document.querySelector('[role=alertdialog]');
+          const status = document.querySelector('p[role=status]')?.getAttribute('data-status');
+          if (status && status !== 'running') return 'ended';
+          return q?.textContent?.includes('b.test')
+            ? (q.getAttribute('data-question-id') ?? 'q')
+            : false;
+        });
+        const value = (await state.jsonValue()) as string;
+        if (value === 'ended') break;
+        await popup.locator('::-p-aria(Deny)').click();
+        denials++;
+        await popup.waitForFunction(
+          (id) =>
+            document.querySelector('[role=alertdialog]')?.getAttribute('data-question-id') !== id,
+          {},
+          value,
+        );
+      }
+      assert.ok(denials >= 1);
+      assert.equal(await waitForEnd(popup), 'Done: Gave up.');
+      assert.match(page.url(), /b\.test/);
+      assert.equal(await page.$eval('#password', (e) => (e as HTMLInputElement).value), '');
+      await popup.close();
+    } finally {
+      await configure(l, { permissionMode: 'Act without asking' });
+    }
   });
 });
