@@ -23,7 +23,7 @@ import { testPoint } from './test-points.ts';
  * After an action the page settles: no DOM mutation, request or animation for
  * `quietMs`, at most `maxMs` (the reference demo sleeps 2 s after every action).
  */
-export const settleOptions = { quietMs: 150, maxMs: 3000 } as const;
+export const settleOptions = { quietMs: 80, maxMs: 3000 } as const;
 
 export interface TabComputerOptions {
   /** Paint password and payment fields over in screenshots. */

@@ -76,8 +76,10 @@ export async function settle(quietMs: number, maxMs: number): Promise<SettleRepo
       leaving = false;
       return { waitedMs, reason: 'cap' };
     }
+    // Wake when the quiet period would be over (activity pushes it back), checking at least every 50 ms.
+    const quietLeft = quietMs - (now - Math.max(start, lastActivity));
     await new Promise((resolve) =>
-      setTimeout(resolve, Math.min(50, quietMs, maxMs - (now - start))),
+      setTimeout(resolve, Math.max(5, Math.min(50, quietLeft, maxMs - (now - start)))),
     );
   }
 }
