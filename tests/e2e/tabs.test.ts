@@ -88,4 +88,50 @@ describe('tabs', () => {
     await opener.close();
     await task.close();
   });
+
+  test('closing the run’s only tab ends the run with the reason, and the record is kept', async () => {
+    fake.setPolicy(async () => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      return { toolUses: [{ name: 'computer', input: { action: 'screenshot' } }] };
+    });
+    const page = await openPage(l.browser, site.url('/fixtures/e2e/task.html'));
+    let popup = await openPopup(l);
+    await runTask(popup, 'Keep looking.');
+    await popup.close();
+    await page.close();
+    // Reopened on another tab, the popup shows that tab's (no) run; the record is in the worker.
+    const worker = await extensionWorker(l);
+    const end = Date.now() + 15_000;
+    let last: { status: string; reason?: string } | undefined;
+    while (Date.now() < end) {
+      last = await worker.evaluate(async () => {
+        const { runs } = (await chrome.storage.local.get('runs')) as { runs: { id: string }[] };
+        const id = runs.at(-1)?.id ?? '';
+        const record = (await chrome.storage.local.get(`run:${id}`))[`run:${id}`] as
+          { status: string; reason?: string } | undefined;
+        return record && { status: record.status, reason: record.reason };
+      });
+      if (last && last.status !== 'running') break;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    assert.deepEqual(last, { status: 'failed', reason: 'The task’s tab was closed' });
+    popup = await openPopup(l);
+    await popup.close();
+  });
+
+  test('a page no extension may script: a clear message, no run', async () => {
+    const page = await l.browser.newPage();
+    await page.goto('chrome://version');
+    await page.bringToFront();
+    const popup = await openPopup(l);
+    await popup.locator('::-p-aria(Task)').fill('Read the version.');
+    await popup.locator('::-p-aria(Run)').click();
+    await popup.waitForSelector('[role=alert]');
+    assert.match(
+      await popup.$eval('[role=alert]', (e) => e.textContent ?? ''),
+      /does not let extensions act on this page \(chrome:\/\/version\/\)/,
+    );
+    await popup.close();
+    await page.close();
+  });
 });
