@@ -64,6 +64,13 @@ browser.tabs.onCreated.addListener((tab) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => void runs.tabClosed(tabId));
 
+// Downloads happen outside the page: the journal hears of them here.
+browser.downloads?.onCreated.addListener((item) => {
+  // The file name is often not chosen yet when a download is created: the URL says what it is.
+  const url = item.url.startsWith('data:') ? `${item.url.slice(0, 40)}…` : item.url;
+  runs.downloadStarted(item.filename || url);
+});
+
 // The Stop shortcut (commands API): stops the run in the active tab, else every run.
 browser.commands.onCommand.addListener((command, tab) => {
   if (command !== 'stop-run') return;

@@ -223,6 +223,13 @@ export class RunManager {
     }
   }
 
+  /** A download started: every running run hears of it with its next tool result. */
+  downloadStarted(name: string): void {
+    for (const run of this.#active.values()) {
+      run.computer.pendingNotes.push(`A download started: ${name}.`);
+    }
+  }
+
   /** Tracks the tab a run moved to, and keeps the run's tabs together. */
   #tabChanged(run: ActiveRun): void {
     const tabId = run.computer.driver.tabId;

@@ -36,6 +36,8 @@ export class TabComputer implements Computer {
 
   /** Text of the page's journal since the last screenshot, for the injection detector. */
   recentJournal: string[] = [];
+  /** Things seen outside the page (a download started) for the next tool result. */
+  readonly pendingNotes: string[] = [];
   /** Tabs opened from the run's tab (by a click, window.open), not yet followed. */
   readonly openedTabs: number[] = [];
   /** Every tab the run has worked in, oldest first. */
@@ -186,6 +188,7 @@ export class TabComputer implements Computer {
       notes.push(`The page navigated to ${urlAfter ?? 'a new address'}.`);
     }
     await this.driver.ensureContent();
+    notes.push(...this.pendingNotes.splice(0));
     const journal = await this.driver.call('journal', {}).catch(() => []);
     if (journal.length) {
       const lines = journal.map((e) => `${e.kind}: ${e.text}`);

@@ -69,4 +69,35 @@ describe('settle and journal', () => {
     await popup.close();
     await page.close();
   });
+
+  test('a download the click started is reported to Claude', async () => {
+    let text = '';
+    fake.setPolicy((req) => {
+      if (turnOf(req) === 1) {
+        const image = lastUserImage(req);
+        assert.ok(image);
+        const hit = findColor(image, { r: 0, g: 255, b: 0 }, 8);
+        assert.ok(hit);
+        return {
+          toolUses: [
+            {
+              name: 'computer',
+              input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
+            },
+          ],
+        };
+      }
+      text = lastResultText(req);
+      return { text: 'Downloaded.' };
+    });
+    const page = await openPage(l.browser, site.url('/fixtures/e2e/download.html'));
+    const popup = await openPopup(l);
+    await runTask(popup, 'Download the invoice.');
+    // Starting a download needs the user's yes.
+    await popup.locator('::-p-aria(Approve)').click();
+    assert.equal(await waitForEnd(popup), 'Done: Downloaded.');
+    assert.match(text, /A download started: data:text\/csv/);
+    await popup.close();
+    await page.close();
+  });
 });
