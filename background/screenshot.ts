@@ -32,9 +32,15 @@ export async function captureVisible(windowId: number): Promise<ImageBitmap> {
   try {
     dataUrl = await chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
   } catch (error) {
-    throw new TabError(
-      `Could not capture the tab: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    // Chrome says "view is invisible" when the tab has no page to show: it crashed
+    // (the "Aw, Snap!" page) or its window is minimized.
+    if (/invisible/i.test(message)) {
+      throw new TabError(
+        'The tab’s page cannot be seen: it crashed, or its window is minimized. Reload or restore it and run the task again.',
+      );
+    }
+    throw new TabError(`Could not capture the tab: ${message}`);
   }
   const blob = await (await fetch(dataUrl)).blob();
   return createImageBitmap(blob);

@@ -134,4 +134,25 @@ describe('tabs', () => {
     await popup.close();
     await page.close();
   });
+
+  test('a tab that crashes mid-run: the run ends with a clear message', async () => {
+    let crash: () => void = () => undefined;
+    const crashed = new Promise<void>((ok) => (crash = ok));
+    fake.setPolicy(async (req) => {
+      if (turnOf(req) === 2) await crashed;
+      return { toolUses: [{ name: 'computer', input: { action: 'screenshot' } }] };
+    });
+    const page = await openPage(l.browser, site.url('/fixtures/e2e/task.html'));
+    const popup = await openPopup(l);
+    await runTask(popup, 'Keep looking.');
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('screenshot'),
+    );
+    await page.goto('chrome://crash').catch(() => undefined);
+    crash();
+    const status = await waitForEnd(popup, 20_000);
+    assert.match(status, /^Failed: The tab’s page cannot be seen: it crashed/);
+    await popup.close();
+    await page.close().catch(() => undefined);
+  });
 });
