@@ -20,6 +20,10 @@ const runs = new RunManager();
 const handlers = {
   startRun: ({ tabId, task }) => runs.start(checkTabId(tabId), String(task)),
   stopRun: ({ runId }) => runs.stop(String(runId)),
+  stopRunInThisTab: async (_request, sender) => {
+    const [runId] = sender.tab?.id === undefined ? [] : runs.activeRunIds(sender.tab.id);
+    return runId ? runs.stop(runId) : null;
+  },
   runForTab: ({ tabId }) => runs.forTab(checkTabId(tabId)),
   getSettings: async () => settingsView(await loadSettings()),
   saveSettings: async (input) => settingsView(await saveSettings(input)),

@@ -13,6 +13,8 @@ import type { SettingsInput, SettingsView } from './settings.ts';
 export type BackgroundApi = {
   startRun(request: { tabId: number; task: string }): RunView;
   stopRun(request: { runId: string }): RunView;
+  /** From the in-page indicator's Stop button: stops the run of the tab the sender is framed in. */
+  stopRunInThisTab(request: Record<string, never>): RunView | null;
   /** The run shown for a tab: the active one, else the latest for the tab, else null. */
   runForTab(request: { tabId: number }): RunView | null;
   getSettings(request: Record<string, never>): SettingsView;

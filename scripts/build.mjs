@@ -18,6 +18,7 @@ const entryPoints = {
   content: join(root, 'content/main.ts'),
   popup: join(root, 'popup/popup.tsx'),
   options: join(root, 'popup/options.tsx'),
+  indicator: join(root, 'popup/indicator.ts'),
 };
 
 /** The one manifest we edit is Chrome's; Firefox's is derived from it here. */
@@ -40,7 +41,7 @@ function copyStatic(outdir, target) {
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifestFor(target), null, 2));
   cpSync(join(root, 'extension/assets/icons'), join(outdir, 'icons'), { recursive: true });
-  for (const f of ['popup.html', 'options.html', 'popup.css']) {
+  for (const f of ['popup.html', 'options.html', 'indicator.html', 'popup.css']) {
     cpSync(join(root, 'popup', f), join(outdir, f));
   }
 }

@@ -68,6 +68,7 @@ describe('boundaries', () => {
     for (const [method, request] of [
       ['startRun', { tabId: 1, task: 'evil' }],
       ['stopRun', { runId }],
+      ['stopRunInThisTab', {}],
       ['pauseRun', { runId }],
       ['resumeRun', { runId }],
       ['takeOver', { runId }],

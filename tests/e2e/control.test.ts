@@ -263,4 +263,33 @@ describe('the user stays in control', () => {
     await popup.close();
     await page.close();
   });
+
+  test('the in-page indicator shows while tabpilot acts, and its Stop ends the run', async () => {
+    fake.setPolicy((req) =>
+      turnOf(req) === 1
+        ? { toolUses: [{ name: 'computer', input: { action: 'wait', duration: 60 } }] }
+        : { text: 'never' },
+    );
+    await configure(l, { permissionMode: 'Act without asking' });
+    const page = await openPage(l.browser, url);
+    const popup = await openPopup(l);
+    await runTask(popup, 'Wait a minute.');
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('wait …'),
+    );
+    const stopFrame = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const f = page.frames().find((fr) => fr.url().endsWith('/indicator.html'));
+        if (f) return f;
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+      throw new Error('no indicator frame in the page');
+    })();
+    // Stopping hides the indicator, which takes its frame away: click without waiting on it after.
+    await stopFrame.waitForSelector('#stop');
+    await stopFrame.$eval('#stop', (b) => (b as HTMLButtonElement).click());
+    assert.equal(await waitForEnd(popup, 10_000), 'Stopped: Stopped by the user');
+    await popup.close();
+    await page.close();
+  });
 });
