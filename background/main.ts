@@ -11,6 +11,7 @@ import { RunManager, resumeAlarm } from './run-manager.ts';
 import { holdAt, reached, releaseAt } from './test-points.ts';
 import { loadSettings, saveSettings } from './settings-store.ts';
 import { isExtensionPage } from './senders.ts';
+import { recordLimits } from './run-store.ts';
 import { TabComputer } from './tab-computer.ts';
 import { TabDriver } from './tab-driver.ts';
 import { defaultModelId, modelProfile } from '../extension/models.ts';
@@ -96,6 +97,8 @@ if (__TEST__) {
     holdAt,
     reached,
     releaseAt,
+    /** Lowers the record limits so a test can see pruning without 50 runs or 200 MB. */
+    setRecordLimits: (limits: Partial<typeof recordLimits>) => Object.assign(recordLimits, limits),
     /** A Computer and its driver for a tab, as a run would use them (benchmarks). */
     makeComputer: (tabId: number, model?: string) => {
       const driver = new TabDriver(tabId);

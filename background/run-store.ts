@@ -9,10 +9,12 @@ import { dropLoop } from './loop-store.ts';
 
 const indexKey = 'runs';
 const recordKey = (id: string): string => `run:${id}`;
-/** Oldest records beyond this many are deleted. */
-export const keptRuns = 50;
-/** Storage the records and their screenshots may take before the oldest runs go. */
-export const keptBytes = 200 * 1024 * 1024;
+export const recordLimits = {
+  /** Oldest records beyond this many are deleted. */
+  runs: 50,
+  /** Storage the records and their screenshots may take before the oldest runs go. */
+  bytes: 200 * 1024 * 1024,
+};
 
 interface IndexEntry {
   readonly id: string;
@@ -35,20 +37,27 @@ export async function saveRun(run: RunView): Promise<void> {
   }
   if (existing < 0) {
     entries.push({ id: run.id, tabId: run.tabId, startedAt: run.startedAt });
-    await drop(entries.splice(0, Math.max(0, entries.length - keptRuns)));
-    // By size: the oldest runs go until storage is under budget; the new run always stays.
-    while (entries.length > 1 && (await bytesInUse()) > keptBytes) {
-      await drop(entries.splice(0, 1));
-    }
+    // Oldest first, past the count and then past the size; a run still going is never pruned.
+    const running = new Set(
+      (await listRuns()).filter((r) => r.status === 'running').map((r) => r.id),
+    );
+    running.add(run.id);
+    const prunable = (): IndexEntry[] => entries.filter((e) => !running.has(e.id));
+    while (entries.length > recordLimits.runs && prunable().length)
+      await drop(entries, prunable()[0]);
+    while (prunable().length && (await bytesInUse()) > recordLimits.bytes)
+      await drop(entries, prunable()[0]);
     await browser.storage.local.set({ [indexKey]: entries });
   }
   await browser.storage.local.set({ [recordKey(run.id)]: run });
 }
 
-async function drop(runs: readonly IndexEntry[]): Promise<void> {
-  if (!runs.length) return;
-  await browser.storage.local.remove(runs.map((e) => recordKey(e.id)));
-  await Promise.all(runs.map((e) => dropLoop(e.id)));
+/** Removes one run from the index (in place) and deletes its record and screenshots. */
+async function drop(entries: IndexEntry[], victim: IndexEntry | undefined): Promise<void> {
+  if (!victim) return;
+  entries.splice(entries.indexOf(victim), 1);
+  await browser.storage.local.remove(recordKey(victim.id));
+  await dropLoop(victim.id);
 }
 
 /** Bytes `storage.local` holds; 0 where the browser cannot tell (older Firefox). */

@@ -36,6 +36,8 @@ export interface LaunchOptions {
   readonly width?: number;
   readonly height?: number;
   readonly deviceScaleFactor?: number;
+  /** A profile folder to keep between launches (a browser restart). */
+  readonly userDataDir?: string;
   /** Chromium --host-resolver-rules, e.g. `MAP *.test 127.0.0.1` to serve fixtures under other names. */
   readonly hostResolverRules?: string;
 }
@@ -63,6 +65,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     enableExtensions: !!options.extensionDir,
     defaultViewport: null,
     args,
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
   });
   const close = async (): Promise<void> => {
     await browser.close().catch(() => undefined);
