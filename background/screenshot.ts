@@ -13,6 +13,7 @@ import type { ModelProfile } from '../extension/models.ts';
 import { RateGate } from './rate-gate.ts';
 import type { Rect } from '../extension/protocol.ts';
 import { TabError } from './errors.ts';
+import { pageUnavailable } from './tab-driver.ts';
 
 export interface Shot {
   /** PNG bytes, base64, as the Messages API takes them. */
@@ -35,11 +36,7 @@ export async function captureVisible(windowId: number): Promise<ImageBitmap> {
     const message = error instanceof Error ? error.message : String(error);
     // Chrome says "view is invisible" when the tab has no page to show: it crashed
     // (the "Aw, Snap!" page) or its window is minimized.
-    if (/invisible/i.test(message)) {
-      throw new TabError(
-        'The tab’s page cannot be seen: it crashed, or its window is minimized. Reload or restore it and run the task again.',
-      );
-    }
+    if (/invisible/i.test(message)) throw pageUnavailable();
     throw new TabError(`Could not capture the tab: ${message}`);
   }
   const blob = await (await fetch(dataUrl)).blob();

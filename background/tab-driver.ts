@@ -32,6 +32,13 @@ export function isScriptableUrl(url: string | undefined): boolean {
 
 export const defaultMessageTimeoutMs = 10_000;
 
+/** The tab shows no page tabpilot can see or act on: it crashed, failed to load, or is minimized. */
+export function pageUnavailable(): TabError {
+  return new TabError(
+    'The tab’s page cannot be seen: it crashed, failed to load, or its window is minimized. Reload or restore it and run the task again.',
+  );
+}
+
 export class TabDriver {
   constructor(private currentTabId: number) {}
 
@@ -67,9 +74,10 @@ export class TabDriver {
         files: ['content.js'],
       });
     } catch (error) {
-      throw new TabError(
-        `Could not load tabpilot into the page: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      // A crashed tab ("Aw, Snap!") or a failed load shows an error page with no frame to script.
+      if (/not ready|error page/i.test(message)) throw pageUnavailable();
+      throw new TabError(`Could not load tabpilot into the page: ${message}`);
     }
     if (!(await this.ping()))
       throw new TabError('The page did not answer after tabpilot was loaded');

@@ -8,10 +8,14 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { extensionWorker, openPage, type Launched } from '../support/browser.ts';
 import { configure, openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
-import { type FakeAnthropic, type MessagesRequest } from '../support/fake-anthropic/index.ts';
+import {
+  findColor,
+  type FakeAnthropic,
+  type MessagesRequest,
+} from '../support/fake-anthropic/index.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { resetBrowser, startE2E, type E2E } from '../support/e2e.ts';
-import { fillFormPolicy, turnOf } from './policies.ts';
+import { fillFormPolicy, newestImage, turnOf } from './policies.ts';
 
 const done = 'Done: I pressed Go and submitted the name.';
 
@@ -175,6 +179,40 @@ describe('the user stays in control', () => {
     assert.equal(fake.requests.length, before, 'no screenshot of the blocked site was sent');
     await popup.close();
     await page.close();
+  });
+
+  test('a run that navigates onto a blocked site stops there; its screenshot is not sent', async () => {
+    // bank.test is on the blocklist since the previous test.
+    await configure(l, { permissionMode: 'Act without asking' });
+    fake.setPolicy((req) => {
+      const image = newestImage(req);
+      assert.ok(image);
+      const hit = findColor(image, { r: 0, g: 255, b: 0 }, 8);
+      assert.ok(hit, 'only the first page is ever shown to the model');
+      return {
+        toolUses: [
+          {
+            name: 'computer',
+            input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
+          },
+        ],
+      };
+    });
+    const page = await openPage(l.browser, site.url('/fixtures/e2e/to-bank.html'));
+    const popup = await openPopup(l);
+    const before = fake.requests.length;
+    await runTask(popup, 'Check my balance.');
+    assert.match(
+      await waitForEnd(popup),
+      /^Stopped: bank\.test is on your blocklist \(banking: bank\.test\)/,
+    );
+    assert.equal(
+      fake.requests.length - before,
+      1,
+      'the model saw only the page before the navigation',
+    );
+    assert.match(page.url(), /bank\.test/);
+    await popup.close();
   });
 
   test('Pause holds the next action until Resume, and Claude is told', async () => {
