@@ -10,47 +10,27 @@
  * the screenshot's own size (`target`).
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, openPage, type Launched } from '../support/browser.ts';
-import { configure, openPopup, runTask, statusText, transcript } from '../support/extension.ts';
+import { openPage } from '../support/browser.ts';
+import { openPopup, runTask, statusText, transcript } from '../support/extension.ts';
 import {
   findColor,
   lastToolResults,
   lastUserImage,
-  startFakeAnthropic,
   type DecodedImage,
-  type FakeAnthropic,
   type MessagesRequest,
 } from '../support/fake-anthropic/index.ts';
-import { repoRoot, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startE2E, type E2E } from '../support/e2e.ts';
 import { turnOf } from './policies.ts';
 
-export interface Apps {
-  readonly l: Launched;
-  readonly fake: FakeAnthropic;
-  readonly site: StaticServer;
-  close(): Promise<void>;
-}
+export type Apps = E2E;
 
-export async function startApps(): Promise<Apps> {
-  const fake = await startFakeAnthropic();
-  const site = await startStaticServer();
-  const l = await launch({
-    extensionDir: join(repoRoot, 'dist/chrome-test'),
-    width: 1024,
-    height: 768,
+/** The apps run in "Ask before acting" mode, as a new user's would: the tests answer the questions. */
+export function startApps(): Promise<Apps> {
+  return startE2E({
+    launch: { width: 1024, height: 768 },
+    settings: { maxSteps: 40, permissionMode: 'Ask before acting' },
   });
-  await configure(l, { apiKey: 'sk-ant-test-key', baseUrl: fake.url, maxSteps: 40 });
-  return {
-    l,
-    fake,
-    site,
-    close: async () => {
-      await l.close();
-      await Promise.all([fake.close(), site.close()]);
-    },
-  };
 }
 
 type ToolInput = Record<string, unknown>;
