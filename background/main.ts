@@ -77,12 +77,13 @@ browser.downloads?.onCreated.addListener((item) => {
 });
 
 // The Stop shortcut (commands API): stops the run in the active tab, else every run.
-browser.commands.onCommand.addListener((command, tab) => {
+async function onCommand(command: string, tab?: { id?: number }): Promise<void> {
   if (command !== 'stop-run') return;
   const inTab = tab?.id === undefined ? [] : runs.activeRunIds(tab.id);
   const ids = inTab.length ? inTab : runs.activeRunIds();
-  void Promise.all(ids.map((id) => runs.stop(id)));
-});
+  await Promise.all(ids.map((id) => runs.stop(id)));
+}
+browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 
 // A worker woken by anything (the resume alarm, the popup) carries interrupted runs on.
 browser.alarms.onAlarm.addListener((alarm) => {
@@ -97,6 +98,8 @@ if (__TEST__) {
     holdAt,
     reached,
     releaseAt,
+    /** What the browser calls for a keyboard shortcut (tests cannot press browser shortcuts). */
+    onCommand,
     /** Lowers the record limits so a test can see pruning without 50 runs or 200 MB. */
     setRecordLimits: (limits: Partial<typeof recordLimits>) => Object.assign(recordLimits, limits),
     /** A Computer and its driver for a tab, as a run would use them (benchmarks). */

@@ -330,4 +330,34 @@ describe('the user stays in control', () => {
     await popup.close();
     await page.close();
   });
+
+  test('the Stop shortcut’s command stops the run in the active tab', async () => {
+    fake.setPolicy((req) =>
+      turnOf(req) === 1
+        ? { toolUses: [{ name: 'computer', input: { action: 'wait', duration: 60 } }] }
+        : { text: 'never' },
+    );
+    await configure(l, { permissionMode: 'Act without asking' });
+    const page = await openPage(l.browser, url);
+    const tabId = await tabIdOfPage(l, page);
+    const popup = await openPopup(l);
+    await runTask(popup, 'Wait a minute.');
+    await popup.waitForFunction(() =>
+      document.querySelector('[role=log]')?.textContent?.includes('wait …'),
+    );
+    const worker = await extensionWorker(l);
+    // The handler chrome.commands.onCommand calls for Alt+Shift+S, with the active tab.
+    await worker.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as {
+            tabpilotTest: { onCommand(c: string, t: { id: number }): Promise<void> };
+          }
+        ).tabpilotTest.onCommand('stop-run', { id }),
+      tabId,
+    );
+    assert.equal(await waitForEnd(popup, 10_000), 'Stopped: Stopped by the user');
+    await popup.close();
+    await page.close();
+  });
 });
