@@ -100,6 +100,17 @@ export class TabDriver {
     }
   }
 
+  /** The id of a child frame showing `url` (the first such frame), or undefined. */
+  async frameIdFor(url: string): Promise<number | undefined> {
+    const results = await chrome.scripting
+      .executeScript({
+        target: { tabId: this.tabId, allFrames: true },
+        func: () => location.href,
+      })
+      .catch(() => []);
+    return results.find((r) => r.frameId !== 0 && r.result === url)?.frameId;
+  }
+
   /** Calls the content script in one frame (the top frame unless said). */
   async call<M extends keyof ContentApi & string>(
     method: M,

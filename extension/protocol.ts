@@ -48,7 +48,18 @@ export type ContentInputApi = {
   perform(request: { action: PageAction<'viewport'> }): ActionReport;
   /** Releases every key and button the engine holds. */
   release(request: Record<string, never>): void;
+  /**
+   * The iframe under a point of this frame's viewport, if any: its document URL
+   * and where its content box starts, in this frame's CSS pixels.
+   */
+  frameAt(request: { x: number; y: number }): FrameHit | null;
 };
+
+export interface FrameHit {
+  readonly url: string;
+  readonly x: number;
+  readonly y: number;
+}
 
 /** What the background may ask the content script's page observers. */
 export type ContentObserveApi = {

@@ -37,3 +37,16 @@ export function frameNote(frame: HTMLIFrameElement | HTMLFrameElement): string {
 export function outsideNote(p: ViewportPoint): string {
   return `point ${Math.round(p.x)},${Math.round(p.y)} is outside the page's viewport (${window.innerWidth}×${window.innerHeight})`;
 }
+
+/** The iframe at `p` and its content box origin, for the background to route the action there. */
+export function frameAt(p: ViewportPoint): { url: string; x: number; y: number } | null {
+  const el = hitTest(p);
+  if (!isFrame(el) || !el.src) return null;
+  const r = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  return {
+    url: el.src,
+    x: r.left + el.clientLeft + parseFloat(style.paddingLeft),
+    y: r.top + el.clientTop + parseFloat(style.paddingTop),
+  };
+}

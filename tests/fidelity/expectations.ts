@@ -17,9 +17,10 @@ const hover =
   'mode handles it.';
 
 const frames =
-  'Actions are carried out by the content script of the top frame; routing a point that falls ' +
-  'inside an iframe to that frame’s own content script (frame-local coordinates) is not built ' +
-  'yet. The engine tells Claude the point is inside an iframe instead of clicking the iframe element.';
+  'This suite runs the engine inside the page, without the background. In the extension the ' +
+  'background routes a point that falls inside an iframe to that frame’s own content script at ' +
+  'frame-local coordinates (tested end to end in tests/e2e/frames.test.ts); the engine alone only ' +
+  'reports that the point is inside an iframe.';
 
 export const expectations: Readonly<Record<string, Expectation>> = {
   '13-same-origin': { engine: 'gap', reason: frames },
