@@ -83,6 +83,11 @@ for (const variant of [
       assert.ok(lines.some((l) => l.includes('type "hello tabpilot"')));
       assert.ok(lines.some((l) => l.includes('key "Return"')));
       assert.equal(s.fake.requests.filter((r) => r.status === 200).length, 5);
+      // Tokens and estimated cost so far, from the API's usage reports.
+      assert.match(
+        await popup.$eval('p.usage', (e) => e.textContent ?? ''),
+        /^5 steps · [1-9]\d* input tokens \(\d+ from cache\) · [1-9]\d* output tokens · about \$\d/,
+      );
       await popup.close();
       await page.close();
     });
