@@ -4,6 +4,7 @@
  * where the SDK cannot retry; one policy here covers every case.
  */
 import Anthropic from '@anthropic-ai/sdk';
+import { sleep } from './sleep.ts';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -69,7 +70,7 @@ export async function withRetries<T>(
   },
 ): Promise<T> {
   const policy = options.policy ?? defaultRetryPolicy;
-  const sleep = options.sleep ?? abortableSleep;
+  const wait = options.sleep ?? sleep;
   const random = options.random ?? Math.random;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -83,21 +84,7 @@ export async function withRetries<T>(
       // Full jitter keeps many clients from retrying in step.
       const delayMs = after ?? Math.round(backoff * (0.75 + random() * 0.5));
       options.onRetry?.({ attempt, delayMs, reason });
-      await sleep(delayMs, options.signal);
+      await wait(delayMs, options.signal);
     }
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -18,6 +18,7 @@ import { takeShot, takeZoom, type Shot } from './screenshot.ts';
 import type { TabDriver } from './tab-driver.ts';
 import type { ToolPlan } from './tool-input.ts';
 import { testPoint } from './test-points.ts';
+import { sleep } from './sleep.ts';
 
 /**
  * After an action the page settles: no DOM mutation, request or animation for
@@ -294,22 +295,4 @@ function timeoutFor(action: PageAction<'model'>): number {
 
 function round2(v: number): number {
   return Math.round(v * 100) / 100;
-}
-
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new StoppedError());
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new StoppedError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
