@@ -7,20 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openPage } from '../support/browser.ts';
 import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
-import { findColor, type MessagesRequest, type Policy } from '../support/fake-anthropic/index.ts';
+import type { Policy } from '../support/fake-anthropic/index.ts';
 import { startE2E, type E2E } from '../support/e2e.ts';
-import { newestImage, turnOf } from './policies.ts';
-
-function clickColour(req: MessagesRequest, colour: { r: number; g: number; b: number }) {
-  const image = newestImage(req);
-  assert.ok(image);
-  const hit = findColor(image, colour, 8);
-  assert.ok(hit, `colour ${JSON.stringify(colour)} on screen`);
-  return {
-    name: 'computer',
-    input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
-  };
-}
+import { clickOn, cyan, magenta, turnOf } from './policies.ts';
 
 describe('frames', () => {
   let e: E2E;
@@ -33,9 +22,9 @@ describe('frames', () => {
     const policy: Policy = (req) => {
       switch (turnOf(req)) {
         case 1:
-          return { toolUses: [clickColour(req, { r: 255, g: 0, b: 255 })] };
+          return { toolUses: [clickOn(req, magenta)] };
         case 2:
-          return { toolUses: [clickColour(req, { r: 0, g: 255, b: 255 })] };
+          return { toolUses: [clickOn(req, cyan)] };
         case 3:
           return { toolUses: [{ name: 'computer', input: { action: 'type', text: 'framed\n' } }] };
         default:

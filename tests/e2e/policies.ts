@@ -7,8 +7,26 @@ import {
   type Policy,
 } from '../support/fake-anthropic/index.ts';
 
-const magenta = { r: 255, g: 0, b: 255 };
-const cyan = { r: 0, g: 255, b: 255 };
+export type Rgb = { readonly r: number; readonly g: number; readonly b: number };
+
+/** The fixtures' marker colours: each is unique on its page. */
+export const magenta: Rgb = { r: 255, g: 0, b: 255 };
+export const cyan: Rgb = { r: 0, g: 255, b: 255 };
+export const green: Rgb = { r: 0, g: 255, b: 0 };
+
+/** Where `colour` is in the newest screenshot, model-image pixels. */
+export function locate(req: MessagesRequest, colour: Rgb): [number, number] {
+  const image = newestImage(req);
+  assert.ok(image, 'the request carries a screenshot');
+  const hit = findColor(image, colour, 8);
+  assert.ok(hit, `colour ${JSON.stringify(colour)} is in the screenshot`);
+  return [Math.round(hit.x), Math.round(hit.y)];
+}
+
+/** A computer-tool left click on the thing painted `colour`. */
+export function clickOn(req: MessagesRequest, colour: Rgb): { name: string; input: unknown } {
+  return { name: 'computer', input: { action: 'left_click', coordinate: locate(req, colour) } };
+}
 
 /** Which turn of its own run a request is: the fake's counter spans every run of the test file. */
 export function turnOf(req: MessagesRequest): number {
@@ -18,24 +36,19 @@ export function turnOf(req: MessagesRequest): number {
 /** Clicks the magenta button, clicks the cyan field, types, presses Return, answers. */
 export const fillFormPolicy: Policy = (req) => {
   const turn = turnOf(req);
-  const find = (colour: typeof magenta): [number, number] => {
-    const image = newestImage(req);
-    assert.ok(image, 'the request carries a screenshot');
-    const hit = findColor(image, colour, 8);
-    assert.ok(hit, `colour ${JSON.stringify(colour)} is in the screenshot`);
-    return [Math.round(hit.x), Math.round(hit.y)];
-  };
   switch (turn) {
     case 1:
       return {
         text: 'I see a magenta button; clicking it.',
         toolUses: [
-          { name: 'computer', input: { action: 'left_click', coordinate: find(magenta) } },
+          { name: 'computer', input: { action: 'left_click', coordinate: locate(req, magenta) } },
         ],
       };
     case 2:
       return {
-        toolUses: [{ name: 'computer', input: { action: 'left_click', coordinate: find(cyan) } }],
+        toolUses: [
+          { name: 'computer', input: { action: 'left_click', coordinate: locate(req, cyan) } },
+        ],
       };
     case 3:
       return {

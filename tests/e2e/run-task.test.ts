@@ -15,7 +15,7 @@ import {
   transcript,
   waitForEnd,
 } from '../support/extension.ts';
-import type { FakeAnthropic } from '../support/fake-anthropic/index.ts';
+import type { FakeAnthropic, MessagesRequest } from '../support/fake-anthropic/index.ts';
 import { fillFormPolicy, turnOf } from './policies.ts';
 
 import { startE2E, type E2E } from '../support/e2e.ts';
@@ -143,14 +143,19 @@ describe('run control and failures', () => {
     });
     const page = await openPage(s.l.browser, url);
     let popup = await openPopup(s.l);
+    const before = s.fake.requests.length;
     await runTask(popup, 'Press Go and wait.');
     await popup.waitForFunction(() =>
       document.querySelector('[role=log]')?.textContent?.includes('left_click'),
     );
-    const t0 = Date.now();
     await popup.locator('::-p-aria(Stop)').click();
     assert.equal(await waitForEnd(popup, 5000), 'Stopped: Stopped by the user');
-    assert.ok(Date.now() - t0 < 5000);
+    // Stopped before the held second turn: no model turn after the first was answered.
+    assert.ok(
+      !s.fake.requests
+        .slice(before)
+        .some((r) => r.status === 200 && turnOf(r.body as MessagesRequest) >= 2),
+    );
     await popup.close();
     popup = await openPopup(s.l);
     await popup.waitForFunction(

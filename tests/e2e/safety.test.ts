@@ -9,7 +9,6 @@ import type { Page } from 'puppeteer-core';
 import { openPage, type Launched } from '../support/browser.ts';
 import { configure, openPopup, runTask, waitForEnd } from '../support/extension.ts';
 import {
-  findColor,
   lastUserImage,
   type FakeAnthropic,
   type MessagesRequest,
@@ -17,7 +16,7 @@ import {
 } from '../support/fake-anthropic/index.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { resetBrowser, startE2E, type E2E } from '../support/e2e.ts';
-import { turnOf } from './policies.ts';
+import { clickOn, green, turnOf } from './policies.ts';
 
 /** Centre of an element, in model-image pixels of the screenshots the extension sends. */
 async function modelCentre(
@@ -197,21 +196,7 @@ describe('safety', () => {
       const policy: Policy = async (req) => {
         switch (turnOf(req)) {
           case 1: {
-            const image = lastUserImage(req);
-            assert.ok(image);
-            const hit = findColor(image, { r: 0, g: 255, b: 0 }, 8);
-            assert.ok(hit);
-            return {
-              toolUses: [
-                {
-                  name: 'computer',
-                  input: {
-                    action: 'left_click',
-                    coordinate: [Math.round(hit.x), Math.round(hit.y)],
-                  },
-                },
-              ],
-            };
+            return { toolUses: [clickOn(req, green)] };
           }
           case 2:
             return {

@@ -15,7 +15,7 @@ import {
 } from '../support/fake-anthropic/index.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { startE2E, type E2E } from '../support/e2e.ts';
-import { turnOf } from './policies.ts';
+import { clickOn, green, magenta, turnOf } from './policies.ts';
 
 function lastResultText(req: MessagesRequest): string {
   const content = req.messages.at(-1)?.content;
@@ -39,18 +39,7 @@ describe('settle and journal', () => {
     let seen: { updated: boolean; text: string } | undefined;
     fake.setPolicy((req) => {
       if (turnOf(req) === 1) {
-        const image = lastUserImage(req);
-        assert.ok(image);
-        const hit = findColor(image, { r: 255, g: 0, b: 255 }, 8);
-        assert.ok(hit);
-        return {
-          toolUses: [
-            {
-              name: 'computer',
-              input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
-            },
-          ],
-        };
+        return { toolUses: [clickOn(req, magenta)] };
       }
       const image = lastUserImage(req);
       seen = {
@@ -74,18 +63,7 @@ describe('settle and journal', () => {
     let text = '';
     fake.setPolicy((req) => {
       if (turnOf(req) === 1) {
-        const image = lastUserImage(req);
-        assert.ok(image);
-        const hit = findColor(image, { r: 0, g: 255, b: 0 }, 8);
-        assert.ok(hit);
-        return {
-          toolUses: [
-            {
-              name: 'computer',
-              input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
-            },
-          ],
-        };
+        return { toolUses: [clickOn(req, green)] };
       }
       text = lastResultText(req);
       return { text: 'Downloaded.' };

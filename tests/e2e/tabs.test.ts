@@ -4,25 +4,13 @@ import { after, before, describe, test } from 'node:test';
 import { extensionWorker, openPage, type Launched } from '../support/browser.ts';
 import { openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
 import {
-  findColor,
   type FakeAnthropic,
   type MessagesRequest,
   type Policy,
 } from '../support/fake-anthropic/index.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { startE2E, type E2E } from '../support/e2e.ts';
-import { newestImage, turnOf } from './policies.ts';
-
-function click(req: MessagesRequest, colour: { r: number; g: number; b: number }) {
-  const image = newestImage(req);
-  assert.ok(image);
-  const hit = findColor(image, colour, 8);
-  assert.ok(hit, `colour ${JSON.stringify(colour)} on screen`);
-  return {
-    name: 'computer',
-    input: { action: 'left_click', coordinate: [Math.round(hit.x), Math.round(hit.y)] },
-  };
-}
+import { clickOn, green, magenta, turnOf } from './policies.ts';
 
 describe('tabs', () => {
   let e: E2E;
@@ -39,9 +27,9 @@ describe('tabs', () => {
     const policy: Policy = (req) => {
       switch (turnOf(req)) {
         case 1:
-          return { toolUses: [click(req, { r: 0, g: 255, b: 0 })] };
+          return { toolUses: [clickOn(req, green)] };
         case 2:
-          return { toolUses: [click(req, { r: 255, g: 0, b: 255 })] };
+          return { toolUses: [clickOn(req, magenta)] };
         default:
           return { text: 'Pressed Go in the new tab.' };
       }
