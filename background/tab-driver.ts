@@ -7,6 +7,7 @@ import type { ContentApi } from '../extension/protocol.ts';
 import { envelope, unwrap, type Request, type Response } from '../extension/messaging.ts';
 import { TabError, TabTimeoutError } from './errors.ts';
 import { installDialogHook } from '../extension/main-world-dialogs.ts';
+import { installEventHook } from '../extension/main-world-events.ts';
 import { installTimerHook } from '../extension/main-world-timers.ts';
 
 /** Pages no extension may script. */
@@ -83,8 +84,9 @@ export class TabDriver {
       throw new TabError('The page did not answer after tabpilot was loaded');
     // alert/confirm/prompt live in the page's own world: answer them there so the
     // page is never left blocked, and report them to the content script's journal.
-    // setTimeout too, so settling can wait for a page that answers a little later.
-    for (const func of [installDialogHook, installTimerHook]) {
+    // setTimeout too, so settling can wait for a page that answers a little later;
+    // and typing's textInput events are made composed there.
+    for (const func of [installDialogHook, installTimerHook, installEventHook]) {
       await chrome.scripting
         .executeScript({ target: { tabId: this.tabId, allFrames: true }, world: 'MAIN', func })
         .catch(() => undefined);

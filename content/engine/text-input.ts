@@ -9,6 +9,7 @@
  * does the same for text controls.
  */
 import { hasSelectionApi, isEditable, isTextControl } from './dom.ts';
+import { fireTextInput } from './text-event.ts';
 
 type Command = 'insertText' | 'insertLineBreak' | 'insertParagraph' | 'delete' | 'forwardDelete';
 
@@ -100,13 +101,6 @@ export function edit(el: Element, command: Command, text = ''): boolean {
   if (viaExecCommand(el, command, text)) return true;
   if (isTextControl(el)) return viaValueSetter(el, command, text);
   return false;
-}
-
-function fireTextInput(el: Element, text: string): boolean {
-  // A TextEvent cannot be made composed; pages read only its type and data.
-  return el.dispatchEvent(
-    new InputEvent('textInput', { data: text, bubbles: true, cancelable: true, composed: true }),
-  );
 }
 
 export function insertText(el: Element, text: string): boolean {

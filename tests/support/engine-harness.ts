@@ -1,23 +1,16 @@
 /**
  * Runs the content script's engine in a real page for dom tests: bundles a test
- * entry that puts the engine on `window.__tabpilotEngine` and injects it with
- * page.addScriptTag, so tests need no built extension. The engine then runs in
- * the page's main world rather than an isolated one, which changes nothing it
- * does: it only dispatches events and edits the DOM.
+ * entry that puts the engine on `window.__tabpilotEngine` and evaluates it in an
+ * isolated world of the page's top frame (puppeteer's utility world), as Chrome
+ * runs a content script, so tests need no built extension. The page's own world
+ * gets the hook the background injects there (extension/main-world-events.ts).
  */
 import { build } from 'esbuild';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import type { ActionReport, PageAction } from '../../extension/actions.ts';
+import { installEventHook } from '../../extension/main-world-events.ts';
 import type { ViewportMetrics } from '../../extension/protocol.ts';
 import { repoRoot } from './static-server.ts';
-
-interface EngineGlobal {
-  __tabpilotEngine: {
-    perform(action: PageAction<'viewport'>): Promise<ActionReport>;
-    release(): Promise<void>;
-    measure(): ViewportMetrics;
-  };
-}
 
 const entry = `
 import { perform, release } from './content/engine/perform.ts';
@@ -46,24 +39,55 @@ export function engineBundle(): Promise<string> {
   return bundled;
 }
 
-/** Injects the engine into the page's top frame (again after every navigation). */
-export async function injectEngine(page: Page): Promise<void> {
-  await page.addScriptTag({ content: await engineBundle() });
+interface EngineWorld {
+  readonly session: CDPSession;
+  readonly contextId: number;
 }
 
+/** The isolated world the engine runs in, per page: one per document, like a content script's. */
+const worlds = new WeakMap<Page, EngineWorld>();
+
+async function evaluateInWorld<T>(page: Page, expression: string): Promise<T> {
+  const world = worlds.get(page);
+  if (!world) throw new Error('the engine was not injected into this page');
+  const r = await world.session.send('Runtime.evaluate', {
+    expression,
+    contextId: world.contextId,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (r.exceptionDetails) {
+    const d = r.exceptionDetails;
+    throw new Error(`engine: ${d.exception?.description ?? d.text}`);
+  }
+  return r.result.value as T;
+}
+
+/** Injects the engine into the page's top frame (again after every navigation). */
+export async function injectEngine(page: Page): Promise<void> {
+  const session = worlds.get(page)?.session ?? (await page.createCDPSession());
+  const { frameTree } = await session.send('Page.getFrameTree');
+  const { executionContextId } = await session.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'tabpilot-engine',
+  });
+  worlds.set(page, { session, contextId: executionContextId });
+  await evaluateInWorld(page, await engineBundle());
+  await page.evaluate(installEventHook);
+}
+
+const engine = 'window.__tabpilotEngine';
+
 export function perform(page: Page, action: PageAction<'viewport'>): Promise<ActionReport> {
-  return page.evaluate(
-    (a) => (window as unknown as EngineGlobal).__tabpilotEngine.perform(a),
-    action,
-  );
+  return evaluateInWorld(page, `${engine}.perform(${JSON.stringify(action)})`);
 }
 
 export function release(page: Page): Promise<void> {
-  return page.evaluate(() => (window as unknown as EngineGlobal).__tabpilotEngine.release());
+  return evaluateInWorld(page, `${engine}.release()`);
 }
 
 export function measure(page: Page): Promise<ViewportMetrics> {
-  return page.evaluate(() => (window as unknown as EngineGlobal).__tabpilotEngine.measure());
+  return evaluateInWorld(page, `${engine}.measure()`);
 }
 
 /**

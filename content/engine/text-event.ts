@@ -1,0 +1,40 @@
+/**
+ * The `textInput` event typing fires between beforeinput and the edit: a
+ * TextEvent, bubbling, cancelable and composed
+ * (https://w3c.github.io/uievents/#legacy-textevent-events). Cancelling it
+ * cancels the insertion. `composed` can only be set through the page-world hook
+ * in extension/main-world-events.ts; without the hook the event is still a
+ * TextEvent with the right data.
+ */
+import { carrierEvent, carrierReady } from '../../extension/main-world-events.ts';
+
+let carrier: Comment | undefined;
+/** Introductions tried without an answer: the hook may come a little after the content script. */
+let unanswered = 0;
+
+/** The hook's carrier node, introduced on first use; null when the hook is not there. */
+function hookCarrier(): Comment | null {
+  if (carrier) return carrier;
+  if (unanswered >= 3) return null;
+  const node = document.createComment('');
+  try {
+    document.appendChild(node);
+    node.dispatchEvent(new CustomEvent(carrierEvent, { bubbles: true }));
+  } finally {
+    node.remove();
+  }
+  if (node.data !== carrierReady) {
+    unanswered++;
+    return null;
+  }
+  carrier = node;
+  return carrier;
+}
+
+/** Fires textInput with `text` at `el`; false if the page cancelled it. */
+export function fireTextInput(el: Element, text: string): boolean {
+  const event = document.createEvent('TextEvent');
+  event.initTextEvent('textInput', true, true, window, text);
+  hookCarrier()?.dispatchEvent(event);
+  return el.dispatchEvent(event);
+}
