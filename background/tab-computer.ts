@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { mapActionPoints, pointerAfter, type PageAction } from '../extension/actions.ts';
+import { FrameRouter } from '../extension/frame-routing.ts';
 import {
   modelToViewport,
   point,
@@ -37,8 +38,13 @@ export class TabComputer implements Computer {
 
   /** Text of the page's journal since the last screenshot, for the injection detector. */
   recentJournal: string[] = [];
-  /** The frame keys and text go to: the one the last click landed in. */
-  #keyFrame = 0;
+  /** Which frame each action goes to (extension/frame-routing.ts). */
+  readonly #frames = new FrameRouter<number>(0, {
+    perform: (frameId, action) =>
+      this.driver.call('perform', { action }, { timeoutMs: timeoutFor(action), frameId }),
+    frameFor: (url) => this.driver.frameIdFor(url),
+    leave: (frameId, what) => this.driver.call('leave', what, { frameId }),
+  });
   /** Things seen outside the page (a download started) for the next tool result. */
   readonly pendingNotes: string[] = [];
   /** Tabs opened from the run's tab (by a click, window.open), not yet followed. */
@@ -144,12 +150,7 @@ export class TabComputer implements Computer {
     for (const action of actions) {
       if (signal.aborted) throw new StoppedError();
       const css = mapActionPoints(action, (p) => modelToViewport(p, geometry));
-      const { frameId, local } = await this.#route(css);
-      const report = await this.driver.call(
-        'perform',
-        { action: local },
-        { timeoutMs: timeoutFor(action), frameId },
-      );
+      const report = await this.#frames.perform(css);
       const to = pointerAfter(action);
       const cssTo = pointerAfter(css);
       if (to && cssTo) {
@@ -163,41 +164,6 @@ export class TabComputer implements Computer {
     notes.push(...(await this.#settle(urlBefore, signal)));
     await testPoint('settled');
     return { text: notes.length ? notes.join(' ') : undefined, point: where };
-  }
-
-  /**
-   * Which frame an action goes to, and the action in that frame's own CSS pixels.
-   * A pointer action over an iframe goes to the iframe's content script (nested
-   * frames too); keys and text go to the frame the last click went to, where the
-   * focus is.
-   */
-  async #route(
-    action: PageAction<'viewport'>,
-  ): Promise<{ frameId: number; local: PageAction<'viewport'> }> {
-    const at = pointerAfter(action);
-    if (!at) return { frameId: this.#keyFrame, local: action };
-    let frameId = 0;
-    let dx = 0;
-    let dy = 0;
-    for (let depth = 0; depth < 4; depth++) {
-      const hit = await this.driver
-        .call('frameAt', { x: at.x - dx, y: at.y - dy }, { frameId })
-        .catch(() => null);
-      if (!hit) break;
-      const child = await this.driver.frameIdFor(hit.url);
-      if (child === undefined) break;
-      frameId = child;
-      dx += hit.x;
-      dy += hit.y;
-    }
-    if (action.kind === 'click' || action.kind === 'down' || action.kind === 'drag') {
-      this.#keyFrame = frameId;
-    }
-    const local =
-      frameId === 0
-        ? action
-        : mapActionPoints(action, (p) => point<'viewport'>(p.x - dx, p.y - dy));
-    return { frameId, local };
   }
 
   /**
@@ -224,7 +190,7 @@ export class TabComputer implements Computer {
     }
     const urlAfter = await this.currentUrl();
     // A new document has new frames: keys go to its top frame until a click says otherwise.
-    if (opened !== undefined || urlAfter !== urlBefore) this.#keyFrame = 0;
+    if (opened !== undefined || urlAfter !== urlBefore) this.#frames.reset();
     if (opened === undefined && urlAfter !== urlBefore) {
       notes.push(`The page navigated to ${urlAfter ?? 'a new address'}.`);
     }
@@ -282,7 +248,7 @@ export class TabComputer implements Computer {
   }
 }
 
-function timeoutFor(action: PageAction<'model'>): number {
+function timeoutFor(action: PageAction<'viewport'>): number {
   switch (action.kind) {
     case 'hold':
       return action.durationMs + 10_000;

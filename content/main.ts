@@ -10,10 +10,8 @@
  */
 import type { ContentApi } from '../extension/protocol.ts';
 import { dispatch, isEnvelope, type Handlers } from '../extension/messaging.ts';
-import { perform, release } from './engine/perform.ts';
+import { leave, perform, release } from './engine/perform.ts';
 import { measure } from './engine/measure.ts';
-import { frameAt } from './engine/hit-test.ts';
-import { point } from '../extension/geometry.ts';
 import { observeHandlers, startObserving } from './observe/handlers.ts';
 
 declare global {
@@ -29,7 +27,7 @@ const handlers = {
   measure: () => measure(),
   perform: ({ action }) => perform(action),
   release: () => release(),
-  frameAt: ({ x, y }) => frameAt(point<'viewport'>(x, y)),
+  leave: (what) => leave(what),
   ...observeHandlers,
 } satisfies Handlers<ContentApi, Sender>;
 

@@ -95,4 +95,17 @@ export interface ActionReport {
   readonly target?: string;
   /** Things Claude should know that a screenshot will not show. */
   readonly notes: readonly string[];
+  /**
+   * The action's point is inside this iframe: the action was not carried out
+   * here and must go to that frame's content script, at coordinates relative to
+   * `x`, `y` (where the frame's content box starts, in this frame's CSS pixels).
+   */
+  readonly frame?: FrameHit;
+}
+
+/** An iframe of a frame: its document's URL and where its content box starts. */
+export interface FrameHit {
+  readonly url: string;
+  readonly x: number;
+  readonly y: number;
 }

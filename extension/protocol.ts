@@ -49,17 +49,11 @@ export type ContentInputApi = {
   /** Releases every key and button the engine holds. */
   release(request: Record<string, never>): void;
   /**
-   * The iframe under a point of this frame's viewport, if any: its document URL
-   * and where its content box starts, in this frame's CSS pixels.
+   * The pointer or the focus went to another frame: this frame's hover ends
+   * (boundary events out of what it hovered) and its window blurs.
    */
-  frameAt(request: { x: number; y: number }): FrameHit | null;
+  leave(request: { pointer: boolean; focus: boolean }): void;
 };
-
-export interface FrameHit {
-  readonly url: string;
-  readonly x: number;
-  readonly y: number;
-}
 
 /** What the background may ask the content script's page observers. */
 export type ContentObserveApi = {

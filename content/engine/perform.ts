@@ -2,11 +2,20 @@
  * The engine's entry points: perform one action, release everything held, in
  * this frame. Actions run one at a time, in the order they arrive.
  */
-import type { ActionReport, Modifier, MouseButton, PageAction } from '../../extension/actions.ts';
+import type {
+  ActionReport,
+  FrameHit,
+  Modifier,
+  MouseButton,
+  PageAction,
+} from '../../extension/actions.ts';
+import { pointerAfter } from '../../extension/actions.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { point } from '../../extension/geometry.ts';
 import { drag } from './drag.ts';
 import { settleFocus } from './focus.ts';
+import { frameAt, hitTest } from './hit-test.ts';
+import { updateHover } from './hover.ts';
 import { hoverNote } from './hover-rules.ts';
 import { chord, hold, typeText } from './key-actions.ts';
 import { keyDown, keyInfo, keyUp, releaseKeys } from './keyboard.ts';
@@ -15,6 +24,7 @@ import { Report } from './report.ts';
 import { clickSelectPopup, closeSelectPopup, isSelectPopupOpen } from './select-popup.ts';
 import { engineState } from './state.ts';
 import { wheel } from './wheel.ts';
+import { leaveWindowFocus } from './window-focus.ts';
 
 /** Holds the action's modifier keys (keydown) around `fn`, and always releases them. */
 async function withModifiers<T>(
@@ -103,22 +113,64 @@ async function run(action: PageAction<'viewport'>, report: Report): Promise<void
   }
 }
 
+/**
+ * An action whose point falls inside an iframe belongs to that frame's own
+ * engine; the background sends it there. This frame sees what a real pointer
+ * going into the iframe gives it: boundary events (no moves), and a press
+ * moves the focus out of this window.
+ */
+function forwardToFrame(action: PageAction<'viewport'>): FrameHit | null {
+  const at = pointerAfter(action);
+  if (!at || isSelectPopupOpen()) return null;
+  const hit = frameAt(at);
+  if (!hit) return null;
+  // Chromium hit-tests a same-process iframe in this document, so the iframe element
+  // becomes hovered; input over a cross-site iframe goes straight to that frame's
+  // process, and this document only sees the pointer leave what it hovered.
+  const el = hitTest(at);
+  const sameOrigin = el instanceof HTMLIFrameElement && el.contentDocument !== null;
+  updateHover(sameOrigin ? el : null, at);
+  engineState.pointer = at;
+  if (action.kind === 'click' || action.kind === 'down' || action.kind === 'drag') {
+    leaveWindowFocus();
+  }
+  return hit;
+}
+
 let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every action already queued in this frame. */
+function queued<T>(fn: () => T | Promise<T>): Promise<T> {
+  const next = queue.then(fn);
+  queue = next.catch(() => undefined);
+  return next;
+}
 
 /** Carries out one action in this frame and says what it hit and what Claude should know. */
 export function perform(action: PageAction<'viewport'>): Promise<ActionReport> {
-  const next = queue.then(async () => {
+  return queued(async () => {
     const report = new Report();
     settleFocus();
     try {
+      const frame = forwardToFrame(action);
+      if (frame) return { ...report.done(), frame };
       await run(action, report);
     } finally {
       settleFocus();
     }
     return report.done();
   });
-  queue = next.catch(() => undefined);
-  return next;
+}
+
+/** The pointer or the focus went to another frame: what this frame sees of that. */
+export function leave(what: { pointer: boolean; focus: boolean }): Promise<void> {
+  return queued(() => {
+    if (what.pointer && engineState.pointer) {
+      updateHover(null, engineState.pointer);
+      engineState.pointer = null;
+    }
+    if (what.focus) leaveWindowFocus();
+  });
 }
 
 /** Releases every button and key the engine holds and closes our select list. */

@@ -138,11 +138,13 @@ export async function openFixture(
   env: Env,
   fixture: string,
   kind: DriverKind = 'engine',
+  beforeEngine?: (page: Page) => Promise<void>,
 ): Promise<Driver> {
   const url = env.server.url(`/fixtures/input/${fixture}`);
   if (kind === 'engine') {
     const page = env.enginePage;
     await page.goto(url, { waitUntil: 'load' });
+    await beforeEngine?.(page);
     await injectEngine(page);
     const state = await page.evaluate(
       () => `${document.hasFocus() ? 'focused' : 'unfocused'} ${document.visibilityState}`,

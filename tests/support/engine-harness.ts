@@ -6,16 +6,16 @@
  * gets the hook the background injects there (extension/main-world-events.ts).
  */
 import { build } from 'esbuild';
-import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Frame, Page, Protocol } from 'puppeteer-core';
 import type { ActionReport, PageAction } from '../../extension/actions.ts';
 import { installEventHook } from '../../extension/main-world-events.ts';
 import type { ViewportMetrics } from '../../extension/protocol.ts';
 import { repoRoot } from './static-server.ts';
 
 const entry = `
-import { perform, release } from './content/engine/perform.ts';
+import { leave, perform, release } from './content/engine/perform.ts';
 import { measure } from './content/engine/measure.ts';
-window.__tabpilotEngine = { perform, release, measure };
+window.__tabpilotEngine = { perform, leave, release, measure };
 `;
 
 let bundled: Promise<string> | undefined;
@@ -44,12 +44,20 @@ interface EngineWorld {
   readonly contextId: number;
 }
 
-/** The isolated world the engine runs in, per page: one per document, like a content script's. */
-const worlds = new WeakMap<Page, EngineWorld>();
+/** A page (its top frame) or one of its frames. */
+export type EngineHost = Page | Frame;
 
-async function evaluateInWorld<T>(page: Page, expression: string): Promise<T> {
-  const world = worlds.get(page);
-  if (!world) throw new Error('the engine was not injected into this page');
+function frameOf(host: EngineHost): Frame {
+  return 'mainFrame' in host ? host.mainFrame() : host;
+}
+
+/** The isolated world the engine runs in, per frame: one per document, like a content script's. */
+const worlds = new WeakMap<Frame, EngineWorld>();
+const pageSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+async function evaluateInWorld<T>(host: EngineHost, expression: string): Promise<T> {
+  const world = worlds.get(frameOf(host));
+  if (!world) throw new Error('the engine was not injected into this frame');
   const r = await world.session.send('Runtime.evaluate', {
     expression,
     contextId: world.contextId,
@@ -63,31 +71,72 @@ async function evaluateInWorld<T>(page: Page, expression: string): Promise<T> {
   return r.result.value as T;
 }
 
-/** Injects the engine into the page's top frame (again after every navigation). */
-export async function injectEngine(page: Page): Promise<void> {
-  const session = worlds.get(page)?.session ?? (await page.createCDPSession());
-  const { frameTree } = await session.send('Page.getFrameTree');
-  const { executionContextId } = await session.send('Page.createIsolatedWorld', {
-    frameId: frameTree.frame.id,
-    worldName: 'tabpilot-engine',
-  });
-  worlds.set(page, { session, contextId: executionContextId });
-  await evaluateInWorld(page, await engineBundle());
-  await page.evaluate(installEventHook);
+type FrameTree = Protocol.Page.FrameTree;
+
+function frameIdByUrl(tree: FrameTree, url: string): string | undefined {
+  if (tree.frame.url === url) return tree.frame.id;
+  for (const child of tree.childFrames ?? []) {
+    const id = frameIdByUrl(child, url);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** A new isolated world in `frame`: through the page's session, or an out-of-process frame's own. */
+async function createWorld(frame: Frame): Promise<EngineWorld> {
+  const page = frame.page();
+  let pageSession = pageSessions.get(page);
+  if (!pageSession) {
+    pageSession = page.createCDPSession();
+    pageSessions.set(page, pageSession);
+  }
+  const sessions = [await pageSession];
+  const oopif = page
+    .browser()
+    .targets()
+    .find((t) => t.type() !== 'page' && t.url() === frame.url());
+  if (oopif && frame !== page.mainFrame()) sessions.unshift(await oopif.createCDPSession());
+  for (const session of sessions) {
+    const { frameTree } = await session.send('Page.getFrameTree');
+    const frameId =
+      frame === page.mainFrame() ? frameTree.frame.id : frameIdByUrl(frameTree, frame.url());
+    if (!frameId) continue;
+    const world = await session
+      .send('Page.createIsolatedWorld', { frameId, worldName: 'tabpilot-engine' })
+      .catch(() => undefined);
+    if (world) return { session, contextId: world.executionContextId };
+  }
+  throw new Error(`no isolated world could be made in ${frame.url()}`);
+}
+
+/** Injects the engine into a page's top frame or into one frame (again after every navigation). */
+export async function injectEngine(host: EngineHost): Promise<void> {
+  const frame = frameOf(host);
+  worlds.set(frame, await createWorld(frame));
+  await evaluateInWorld(frame, await engineBundle());
+  await frame.evaluate(installEventHook);
+}
+
+export function hasEngine(host: EngineHost): boolean {
+  return worlds.has(frameOf(host));
 }
 
 const engine = 'window.__tabpilotEngine';
 
-export function perform(page: Page, action: PageAction<'viewport'>): Promise<ActionReport> {
-  return evaluateInWorld(page, `${engine}.perform(${JSON.stringify(action)})`);
+export function perform(host: EngineHost, action: PageAction<'viewport'>): Promise<ActionReport> {
+  return evaluateInWorld(host, `${engine}.perform(${JSON.stringify(action)})`);
 }
 
-export function release(page: Page): Promise<void> {
-  return evaluateInWorld(page, `${engine}.release()`);
+export function leave(host: EngineHost, what: { pointer: boolean; focus: boolean }): Promise<void> {
+  return evaluateInWorld(host, `${engine}.leave(${JSON.stringify(what)})`);
 }
 
-export function measure(page: Page): Promise<ViewportMetrics> {
-  return evaluateInWorld(page, `${engine}.measure()`);
+export function release(host: EngineHost): Promise<void> {
+  return evaluateInWorld(host, `${engine}.release()`);
+}
+
+export function measure(host: EngineHost): Promise<ViewportMetrics> {
+  return evaluateInWorld(host, `${engine}.measure()`);
 }
 
 /**

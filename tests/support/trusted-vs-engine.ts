@@ -18,7 +18,15 @@ import { point, type ViewportPoint } from '../../extension/geometry.ts';
 import { keyDefinition, keyForCharacter, type KeyName } from '../../extension/keys.ts';
 import { dialogEvent, installDialogHook } from '../../extension/main-world-dialogs.ts';
 import { launch, type Launched } from './browser.ts';
-import { injectEngine, perform, release, unfocusedPage } from './engine-harness.ts';
+import {
+  hasEngine,
+  injectEngine,
+  leave,
+  perform,
+  release,
+  unfocusedPage,
+} from './engine-harness.ts';
+import { FrameRouter } from '../../extension/frame-routing.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 export type Side = 'trusted' | 'engine';
@@ -183,8 +191,18 @@ const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, 
 
 function engineDriver(page: Page, notes: string[], mark: (l: string) => Promise<void>): Driver {
   let pointer: ViewportPoint | null = null;
+  // Frames are routed as the background routes them: the same code, puppeteer frames for ids.
+  const frames = new FrameRouter<Frame>(page.mainFrame(), {
+    perform,
+    frameFor: async (url) => {
+      const frame = page.frames().find((f) => f.url() === url);
+      if (frame && !hasEngine(frame)) await injectEngine(frame);
+      return frame;
+    },
+    leave,
+  });
   const run = async (action: PageAction<'viewport'>): Promise<void> => {
-    const report: ActionReport = await perform(page, action);
+    const report: ActionReport = await frames.perform(action);
     notes.push(...report.notes);
   };
   const d: Driver = {

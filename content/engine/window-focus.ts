@@ -1,0 +1,32 @@
+/**
+ * Which window of the tab has focus, as a person's clicks would move it between
+ * the top document and its iframes. A press inside an iframe blurs the window
+ * that had focus and focuses the iframe's window, and the page sees `blur` and
+ * `focus` at those windows (https://html.spec.whatwg.org/#focus-update-steps).
+ * While the user watches the run from our popup the tab has no system focus,
+ * so the browser fires none of these; each frame's engine fires its own
+ * window's, and the background tells a frame when focus went elsewhere.
+ * With system focus the browser fires them itself when focus() crosses frames.
+ */
+
+/** The top window holds the tab's focus to begin with, as when the user hands the tab over. */
+let focused = window === window.top;
+
+function fire(type: 'focus' | 'blur'): void {
+  if (document.hasFocus()) return;
+  window.dispatchEvent(new FocusEvent(type, { view: window }));
+}
+
+/** A press in this frame's document: its window takes focus. */
+export function enterWindowFocus(): void {
+  if (focused) return;
+  focused = true;
+  fire('focus');
+}
+
+/** A press went into another frame: this window loses focus. */
+export function leaveWindowFocus(): void {
+  if (!focused) return;
+  focused = false;
+  fire('blur');
+}

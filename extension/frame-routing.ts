@@ -1,0 +1,84 @@
+/**
+ * Which frame of a tab an action belongs to. Each frame's content script acts
+ * in its own document at its own CSS pixels; the background routes between
+ * them. A pointer action starts in the top frame; a frame whose iframe is under
+ * the point hands it down (its report names the iframe and where its content
+ * box starts), nested frames too. Keys and text go to the frame the last press
+ * went to, where the focus is. A frame the pointer or the focus left without
+ * taking part is told, so its page sees the pointer and the focus go.
+ *
+ * Generic in how a frame is named, so the background (frame ids) and the
+ * engine tests (puppeteer frames) route with this same code.
+ */
+import { mapActionPoints, pointerAfter, type ActionReport, type PageAction } from './actions.ts';
+import { point } from './geometry.ts';
+
+export interface FrameIo<F> {
+  perform(frame: F, action: PageAction<'viewport'>): Promise<ActionReport>;
+  /** The frame showing `url` inside the tab, if it can be reached. */
+  frameFor(url: string): Promise<F | undefined>;
+  leave(frame: F, what: { pointer: boolean; focus: boolean }): Promise<void>;
+}
+
+/** Nesting deeper than this is not followed. */
+const maxDepth = 5;
+
+export class FrameRouter<F> {
+  #keyFrame: F;
+  #pointerFrame: F;
+
+  constructor(
+    private readonly top: F,
+    private readonly io: FrameIo<F>,
+  ) {
+    this.#keyFrame = top;
+    this.#pointerFrame = top;
+  }
+
+  /** A new document: keys go to its top frame until a press says otherwise. */
+  reset(): void {
+    this.#keyFrame = this.top;
+    this.#pointerFrame = this.top;
+  }
+
+  async perform(action: PageAction<'viewport'>): Promise<ActionReport> {
+    const pointerAction = pointerAfter(action) !== undefined;
+    const press = action.kind === 'click' || action.kind === 'down' || action.kind === 'drag';
+    let frame = pointerAction ? this.top : this.#keyFrame;
+    let local = action;
+    const path: F[] = [];
+    let report: ActionReport = { notes: [] };
+    for (let depth = 0; depth < maxDepth; depth++) {
+      path.push(frame);
+      report = await this.io.perform(frame, local);
+      const hit = report.frame;
+      if (!hit) break;
+      const child = await this.io.frameFor(hit.url);
+      if (child === undefined) {
+        report = {
+          notes: [
+            ...report.notes,
+            `the point is inside an iframe (${hit.url}) that tabpilot cannot reach; nothing was done there`,
+          ],
+        };
+        break;
+      }
+      frame = child;
+      local = mapActionPoints(local, (p) => point<'viewport'>(p.x - hit.x, p.y - hit.y));
+    }
+    if (pointerAction) await this.#moved(frame, press, path);
+    return report;
+  }
+
+  async #moved(frame: F, press: boolean, path: readonly F[]): Promise<void> {
+    const before = { pointer: this.#pointerFrame, key: this.#keyFrame };
+    this.#pointerFrame = frame;
+    if (press) this.#keyFrame = frame;
+    for (const old of new Set([before.pointer, before.key])) {
+      // Frames on the path saw the pointer go into their iframe themselves.
+      if (path.includes(old)) continue;
+      const what = { pointer: old === before.pointer, focus: press && old === before.key };
+      if (what.pointer || what.focus) await this.io.leave(old, what).catch(() => undefined);
+    }
+  }
+}
