@@ -63,7 +63,9 @@ function sync(): void {
     fire('blur', before, now);
     fire('focusout', before, now);
   }
-  if (now && !isBody(now)) {
+  // An iframe element is the active element while focus is inside its document; that
+  // document announces its own focus, the iframe element gets none.
+  if (now && !isBody(now) && !(now instanceof HTMLIFrameElement)) {
     fire('focus', now, before);
     fire('focusin', now, before);
   }

@@ -9,8 +9,10 @@ import type { ViewportPoint } from '../../extension/geometry.ts';
 import { describe } from './describe.ts';
 import { elementAncestors } from './dom.ts';
 import { focusForMouseDown, watchFocus } from './focus.ts';
+import { enterWindowFocus } from './window-focus.ts';
 import { frameNote, hitTest, isFrame, outsideNote } from './hit-test.ts';
-import { updateHover } from './hover.ts';
+import { flushDomChanges, onRemoval } from './dom-changes.ts';
+import { refreshHover, updateHover } from './hover.ts';
 import {
   cancelPointerForDrag,
   dragThreshold,
@@ -27,6 +29,23 @@ import { clickLabel, labelledControl } from './label-activation.ts';
 import { listboxOption, pressListboxOption, isListbox } from './select-listbox.ts';
 import { buttonCode, engineState } from './state.ts';
 import { endSelectionDrag, extendSelectionTo, selectOnMouseDown } from './text-selection.ts';
+
+/**
+ * Where each button's press went, until its release decides the click, and
+ * whether the page removed that element (or an ancestor) in between.
+ */
+const pressTargets = new Map<MouseButton, { target: Element; removed: boolean }>();
+let watchingPresses = false;
+
+function watchPressRemovals(): void {
+  if (watchingPresses) return;
+  watchingPresses = true;
+  onRemoval((removed) => {
+    for (const press of pressTargets.values()) {
+      if (removed.contains(press.target)) press.removed = true;
+    }
+  });
+}
 
 /** The element under `p`, with notes for points the engine cannot reach from this frame. */
 function targetAt(p: ViewportPoint, report: Report): Element | null {
@@ -86,14 +105,22 @@ export function press(button: MouseButton, p: ViewportPoint, count: number, repo
     defaultAllowed: false,
     dragSource: null,
   });
-  if (first)
-    engineState.suppressMouseCompat = !firePointer('pointerdown', target, p, { button: code });
-  else firePointer('pointermove', target, p, { button: code });
-  // A cancelled pointerdown withholds the compatibility mouse events, and so their default actions.
-  const allowed =
-    !engineState.suppressMouseCompat &&
-    fireMouse('mousedown', target, p, { button: code, detail: count });
+  watchPressRemovals();
+  pressTargets.set(button, { target, removed: false });
+  // Page handlers may move focus themselves (an editor focusing its hidden textarea): announce it here.
+  const allowed = watchFocus(() => {
+    if (first)
+      engineState.suppressMouseCompat = !firePointer('pointerdown', target, p, { button: code });
+    else firePointer('pointermove', target, p, { button: code });
+    // A cancelled pointerdown withholds the compatibility mouse events, and so their default actions.
+    return (
+      !engineState.suppressMouseCompat &&
+      fireMouse('mousedown', target, p, { button: code, detail: count })
+    );
+  });
   let dragSource: Element | null = null;
+  // A press in this frame's document gives its window the focus (from another frame).
+  enterWindowFocus();
   if (allowed && button !== 'middle') {
     watchFocus(() => focusForMouseDown(target));
     engineState.focusStart = target;
@@ -131,6 +158,7 @@ export function releaseButton(
   const code = buttonCode[button];
   if (button === 'left' && isDragging()) {
     engineState.pressed.delete(button);
+    pressTargets.delete(button);
     engineState.suppressMouseCompat = false;
     const { dropped } = endDrag(p);
     report.note(
@@ -149,8 +177,19 @@ export function releaseButton(
     if (!engineState.suppressMouseCompat)
       fireMouse('mouseup', target, p, { button: code, detail: count });
   }
-  if (engineState.pressed.size === 0) engineState.suppressMouseCompat = false;
+  if (engineState.pressed.size === 0) {
+    engineState.suppressMouseCompat = false;
+    // With the last button up, Chromium updates what is under the pointer (the
+    // page may have moved things in its mouseup handler), with the up's button.
+    refreshHover({ button: code });
+  }
   if (button === 'left') endSelectionDrag();
+  flushDomChanges();
+  // No click when the page removed the pressed element before the release
+  // (MouseEventManager::NodeWillBeRemoved: "compatible with IE and Firefox").
+  const removed = pressTargets.get(button)?.removed ?? false;
+  pressTargets.delete(button);
+  if (removed) return;
   if (!down || !target || isFrame(target)) return;
   const upChain = new Set(elementAncestors(target));
   const clickTarget = down.chain.find((el) => el.isConnected && upChain.has(el));

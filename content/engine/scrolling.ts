@@ -5,6 +5,7 @@
  * scroll boxes users cannot (overflow: hidden), so that is checked here too.
  */
 import { elementAncestors } from './dom.ts';
+import { refreshHover } from './hover.ts';
 
 const scrollableOverflow = new Set(['auto', 'scroll', 'overlay']);
 
@@ -66,9 +67,14 @@ export function scrollerFor(from: Element | null, dx: number, dy: number): Scrol
   return pageCanScroll(dx, dy) ? window : null;
 }
 
-/** Scrolls at once: a wheel notch or key press, without the page's smooth-scroll animation. */
+/**
+ * Scrolls at once: a wheel notch or key press, without the page's smooth-scroll
+ * animation. Content moved under the pointer gets its boundary events before
+ * the scroll event, as Chromium's hover update at the start of the frame sends them.
+ */
 export function scrollNow(scroller: Scroller, dx: number, dy: number): void {
   scroller.scrollBy({ left: dx, top: dy, behavior: 'instant' });
+  refreshHover();
 }
 
 export function describeScroller(s: Scroller): string {

@@ -6,7 +6,7 @@
  */
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { caretFromPoint, type Caret } from './chromium-caret.ts';
-import { hasSelectionApi, isTextControl } from './dom.ts';
+import { elementAncestors, flatParent, hasSelectionApi, isTextControl } from './dom.ts';
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
@@ -19,6 +19,42 @@ function selectable(el: Element): boolean {
   if (isTextControl(el)) return hasSelectionApi(el);
   if (el.closest(nonTextTargets)) return false;
   return getComputedStyle(el).userSelect !== 'none';
+}
+
+/**
+ * Whether a press on `target` may start a selection, as Chromium's
+ * Node::CanStartSelection decides it walking up the flat tree: editable content
+ * may; a link may not (HTMLAnchorElement::CanStartSelection: pressing a link
+ * prepares a drag of the link instead), nor user-select: none; user-select:
+ * text or all may, unless the element is itself dragged (-webkit-user-drag: element).
+ */
+function canStartSelection(target: Element): boolean {
+  for (const el of elementAncestors(target)) {
+    if (el instanceof HTMLElement && el.isContentEditable) return true;
+    const link =
+      (el instanceof HTMLAnchorElement && el.hasAttribute('href')) ||
+      (el instanceof SVGAElement && (el.hasAttribute('href') || el.hasAttribute('xlink:href')));
+    if (link) return false;
+    const style = getComputedStyle(el);
+    if (style.userSelect === 'none') return false;
+    const drag = style.getPropertyValue('-webkit-user-drag');
+    if ((style.userSelect === 'text' || style.userSelect === 'all') && drag !== 'element') {
+      return true;
+    }
+  }
+  return true;
+}
+
+/** The node a hit test at `p` ends on: the Text node when `p` is on its glyphs' boxes, else `target`. */
+function innerNodeAt(p: ViewportPoint, target: Element, caret: Caret): Node {
+  const node = caret.node;
+  if (!(node instanceof Text) || flatParent(node) !== target) return target;
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  for (const r of Array.from(range.getClientRects())) {
+    if (p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom) return node;
+  }
+  return target;
 }
 
 /** Offset in a control's value under `p`; clamps to the start or end when `p` is outside it. */
@@ -114,10 +150,12 @@ export function selectOnMouseDown(
   }
   const caret = caretFromPoint(p, target);
   if (!caret || isTextControl(caret.node as Element)) return;
-  // A press starts a selection: selectstart first, at the node the selection
-  // starts in (a Text node, as Chromium does), and a cancelled one starts none
-  // (https://w3c.github.io/selection-api/#selectstart-event). Text fields fire none.
-  if (!fireSelectStart(caret.node)) return;
+  if (!canStartSelection(target)) return;
+  // A press starts a selection: selectstart first, at the node the hit test
+  // found (the Text node when the point is on text, else the element), and a
+  // cancelled one starts none (https://w3c.github.io/selection-api/#selectstart-event,
+  // SelectionController::HandleSingleClick). Text fields fire none.
+  if (!fireSelectStart(innerNodeAt(p, target, caret))) return;
   selectInDocument(caret, count, extend);
   if (count === 1) anchor = caret;
 }

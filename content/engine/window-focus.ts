@@ -14,7 +14,8 @@ let focused = window === window.top;
 
 function fire(type: 'focus' | 'blur'): void {
   if (document.hasFocus()) return;
-  window.dispatchEvent(new FocusEvent(type, { view: window }));
+  // Chromium fires a plain Event at the window, not a FocusEvent.
+  window.dispatchEvent(new Event(type));
 }
 
 /** A press in this frame's document: its window takes focus. */
