@@ -16,15 +16,7 @@ const hover =
   'appears for the engine. The engine must say so in its report (checked), and the trusted-input ' +
   'mode handles it.';
 
-const frames =
-  'This suite runs the engine inside the page, without the background. In the extension the ' +
-  'background routes a point that falls inside an iframe to that frame’s own content script at ' +
-  'frame-local coordinates (tested end to end in tests/e2e/frames.test.ts); the engine alone only ' +
-  'reports that the point is inside an iframe.';
-
 export const expectations: Readonly<Record<string, Expectation>> = {
-  '13-same-origin': { engine: 'gap', reason: frames },
-  '13-cross-origin': { engine: 'gap', reason: frames },
   '33-reveal': { engine: 'gap', reason: hover },
   '33-menu': { engine: 'gap', reason: hover },
 };

@@ -91,11 +91,25 @@ async function createWorld(frame: Frame): Promise<EngineWorld> {
     pageSessions.set(page, pageSession);
   }
   const sessions = [await pageSession];
-  const oopif = page
-    .browser()
-    .targets()
-    .find((t) => t.type() !== 'page' && t.url() === frame.url());
-  if (oopif && frame !== page.mainFrame()) sessions.unshift(await oopif.createCDPSession());
+  if (frame !== page.mainFrame()) {
+    // An out-of-process frame is a target of its own; other pages may show the same URL, so
+    // mark the frame's document and take the target that shows the mark.
+    const mark = `${Date.now()}-${Math.random()}`;
+    await frame.evaluate(
+      (m) => ((window as unknown as { __harnessMark: string }).__harnessMark = m),
+      mark,
+    );
+    for (const t of page.browser().targets()) {
+      if (t.type() === 'page' || t.url() !== frame.url()) continue;
+      const session = await t.createCDPSession();
+      const seen = await session.send('Runtime.evaluate', {
+        expression: 'window.__harnessMark',
+        returnByValue: true,
+      });
+      if (seen.result.value === mark) sessions.unshift(session);
+      else await session.detach();
+    }
+  }
   for (const session of sessions) {
     const { frameTree } = await session.send('Page.getFrameTree');
     const frameId =

@@ -521,7 +521,13 @@ export async function runSide(session: Session, side: Side, b: Behaviour): Promi
     await page.waitForFunction('window.__ready === true', { timeout: 20_000 });
     // Setup first, then the engine: it comes in as a content script does, into a page that
     // already is in some state (and so does not announce the setup's silent focus() later).
-    if (b.setup) await b.setup(page);
+    if (b.setup) {
+      await b.setup(page);
+      // What the setup started (a scroll's events) lands before the log is cleared.
+      await page.evaluate(
+        () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
+      );
+    }
     if (side === 'engine') {
       await injectEngine(page);
       // As the background does for every frame of the task's tab: answer dialogs in the page's
@@ -672,11 +678,11 @@ function collapseMoves(kept: readonly LogEntry[]): LogEntry[] {
   return out;
 }
 
-function show(e: LogEntry | undefined): string {
+function show(e: LogEntry | undefined, withClass = false): string {
   if (!e) return '(nothing)';
   const { type, target, button, buttons, detail, ...fixed } = e;
   const rest: Record<string, unknown> = { ...fixed };
-  delete rest['cls'];
+  if (!withClass) delete rest['cls'];
   // Mouse fields only where they say something.
   if (buttons) rest['buttons'] = buttons;
   if (detail) rest['detail'] = detail;
@@ -731,8 +737,13 @@ function diffLogs(
         i++;
       else j++;
     }
-    const ta = a.slice(from[0], i).map(show);
-    const tb = b.slice(from[1], j).map(show);
+    let ta = a.slice(from[0], i).map((e) => show(e));
+    let tb = b.slice(from[1], j).map((e) => show(e));
+    // Entries that read the same differ in their event class: say which.
+    if (ta.join() === tb.join()) {
+      ta = a.slice(from[0], i).map((e) => show(e, true));
+      tb = b.slice(from[1], j).map((e) => show(e, true));
+    }
     hunks.push(
       `${where} at event ${(from[0] ?? 0) + 1}: trusted [${ta.join('; ') || 'nothing'}] | engine [${tb.join('; ') || 'nothing'}]`,
     );
