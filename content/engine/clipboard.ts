@@ -7,7 +7,7 @@
  * inserts it unless cancelled.
  */
 import { hasSelectionApi, isEditable, isTextControl } from './dom.ts';
-import { edit, insertText } from './text-input.ts';
+import { edit } from './text-input.ts';
 import { engineState } from './state.ts';
 
 function selectedText(target: Element): string {
@@ -41,7 +41,7 @@ export function copyOrCut(type: 'copy' | 'cut', target: Element): string {
   const text = selectedText(target);
   if (!text) return 'nothing is selected, so nothing was copied';
   engineState.clipboard = text;
-  if (type === 'cut' && isEditable(target)) edit(target, 'delete');
+  if (type === 'cut' && isEditable(target)) edit(target, 'deleteByCut');
   return `${type === 'cut' ? 'cut' : 'copied'} ${text.length} characters (kept for Ctrl+V in this page only)`;
 }
 
@@ -54,6 +54,6 @@ export function paste(target: Element): string {
   if (!fireClipboard('paste', target, data)) return 'the page handled the paste itself';
   if (!isEditable(target))
     return 'paste went to an element that is not editable; nothing was inserted';
-  insertText(target, text);
+  if (!edit(target, 'insertFromPaste', text)) return 'the page cancelled inserting the pasted text';
   return `pasted ${text.length} characters`;
 }

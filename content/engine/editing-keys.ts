@@ -4,11 +4,13 @@
  * controls too), deletion, select-all, clipboard, undo/redo. Dispatched key
  * events do none of this (https://w3c.github.io/uievents/#keydown default actions).
  */
-import { fireSelectStart } from './text-selection.ts';
 import type { Modifier } from '../../extension/actions.ts';
 import { copyOrCut, paste } from './clipboard.ts';
 import { hasSelectionApi, isEditable, isTextControl } from './dom.ts';
+import { undoKey } from './edit-history.ts';
+import { asUserSelection } from './select-event.ts';
 import { edit } from './text-input.ts';
+import { fireSelectStart } from './text-selection.ts';
 
 type Granularity = 'character' | 'word' | 'line' | 'lineboundary' | 'documentboundary';
 
@@ -79,7 +81,10 @@ export function editingKey(target: Element, key: string, mods: ReadonlySet<Modif
     ) {
       return true;
     }
-    modify(mods.has('Shift') ? 'extend' : 'move', direction, ctrl ? withCtrl : plain);
+    // A selection the user makes in a text control fires select (select-event.ts).
+    asUserSelection(target, () =>
+      modify(mods.has('Shift') ? 'extend' : 'move', direction, ctrl ? withCtrl : plain),
+    );
     return true;
   }
   if (key === 'Backspace' || key === 'Delete') {
@@ -94,6 +99,13 @@ export function editingKey(target: Element, key: string, mods: ReadonlySet<Modif
 
 /** Ctrl+A: the focused field's content, the editing host's, else the whole page. */
 function selectAll(target: Element): string {
+  // In a text control the editor's SelectAll fires selectstart, and select at
+  // once as for the user's Ctrl+A, even from execCommand (select() would queue
+  // select after the keyup).
+  if (isTextControl(target) && document.execCommand('selectAll')) {
+    const all = target.selectionStart === 0 && target.selectionEnd === target.value.length;
+    return all ? 'selected all text in the field' : 'the page prevented selecting all';
+  }
   if (!fireSelectStart(target)) return 'the page prevented selecting all';
   if (isTextControl(target)) {
     target.select();
@@ -153,11 +165,9 @@ export function commandKey(
     case 'KeyV':
       return paste(target);
     case 'KeyZ':
-      document.execCommand(mods.has('Shift') ? 'redo' : 'undo');
-      return mods.has('Shift') ? 'redo' : 'undo';
+      return undoKey(target, mods.has('Shift'));
     case 'KeyY':
-      document.execCommand('redo');
-      return 'redo';
+      return undoKey(target, true);
     default:
       return undefined;
   }

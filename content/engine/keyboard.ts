@@ -17,7 +17,7 @@ import type { Report } from './report.ts';
 import { isSelectPopupOpen, selectPopupKey } from './select-popup.ts';
 import { engineState, modifierFlags, type KeyInfo } from './state.ts';
 import { moveFocus } from './tab-order.ts';
-import { commitChange, edit, insertText } from './text-input.ts';
+import { beforeInput, commitChange, edit, insertText } from './text-input.ts';
 import { isButtonLike, isSpaceActivated, widgetKeyDown } from './widget-keys.ts';
 
 export function keyInfo(name: KeyName): KeyInfo {
@@ -58,8 +58,10 @@ function fireKey(
   k: KeyInfo,
   repeat: boolean,
 ): boolean {
+  // keypress carries the first UTF-16 unit of the text (Chromium's WebKeyboardEvent
+  // text is UTF-16), so a character past U+FFFF gives its high surrogate.
   const charCode =
-    type === 'keypress' ? (k.key === 'Enter' ? 13 : (k.text?.codePointAt(0) ?? 0)) : 0;
+    type === 'keypress' ? (k.key === 'Enter' ? 13 : (k.text?.charCodeAt(0) ?? 0)) : 0;
   const keyCode = type === 'keypress' ? charCode : k.keyCode;
   const init: KeyboardEventInit & { which: number } = {
     bubbles: true,
@@ -99,6 +101,12 @@ function keyPressDefault(target: Element, k: KeyInfo, report: Report): void {
     else if (isEditable(target) && !(target instanceof HTMLInputElement))
       edit(target, mods.has('Shift') ? 'insertLineBreak' : 'insertParagraph');
     else if (submitsOnEnter(target)) {
+      // The editor's InsertNewline runs first: its beforeinput fires though a
+      // single-line field takes no line break, and cancelling it stops the submission.
+      if (isEditable(target) && !beforeInput(target, 'insertLineBreak')) {
+        report.note('the page cancelled the Enter (beforeinput), so the form was not submitted');
+        return;
+      }
       commitChange(target);
       report.note(implicitSubmit(target));
     }
