@@ -26,7 +26,7 @@ import { fireClickLike, fireMouse, firePointer } from './mouse-events.ts';
 import type { Report } from './report.ts';
 import { openSelectPopup } from './select-popup.ts';
 import { clickLabel, labelledControl } from './label-activation.ts';
-import { listboxOption, pressListboxOption, isListbox } from './select-listbox.ts';
+import { isListbox, listboxOption, pressListboxOption, releaseListbox } from './select-listbox.ts';
 import { buttonCode, engineState } from './state.ts';
 import { endSelectionDrag, extendSelectionTo, selectOnMouseDown } from './text-selection.ts';
 
@@ -177,6 +177,8 @@ export function releaseButton(
     if (!engineState.suppressMouseCompat)
       fireMouse('mouseup', target, p, { button: code, detail: count });
   }
+  // A list box announces a choice made by the press once the button is up.
+  if (button === 'left') releaseListbox();
   if (engineState.pressed.size === 0) {
     engineState.suppressMouseCompat = false;
     // With the last button up, Chromium updates what is under the pointer (the

@@ -21,6 +21,14 @@ export function listboxOption(target: Element): HTMLOptionElement | null {
     : null;
 }
 
+/** A press changed the selection: input and change wait for the release. */
+let pending: HTMLSelectElement | null = null;
+
+/**
+ * mousedown's default action on a list-box option: the selection changes at
+ * once; input and change follow on mouseup (ListBoxSelectType's mouseup
+ * handling), before the click. See `releaseListbox`.
+ */
 export function pressListboxOption(option: HTMLOptionElement, mods: ReadonlySet<Modifier>): void {
   const select = option.closest('select');
   if (!select) return;
@@ -41,7 +49,18 @@ export function pressListboxOption(option: HTMLOptionElement, mods: ReadonlySet<
   }
   if (!mods.has('Shift')) anchors.set(select, index);
   if (options.some((o, i) => o.selected !== before[i])) {
-    select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    select.dispatchEvent(new Event('change', { bubbles: true }));
+    pending = select;
+    // Should the release never be reported, the click that follows it still commits the change.
+    window.addEventListener('click', releaseListbox, { capture: true, once: true });
   }
+}
+
+/** After the mouseup of a press on a list-box option: input and change, if the press changed the selection. */
+export function releaseListbox(): void {
+  const select = pending;
+  pending = null;
+  window.removeEventListener('click', releaseListbox, { capture: true });
+  if (!select?.isConnected) return;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
 }

@@ -96,14 +96,51 @@ export function closeSelectPopup(): void {
   popup = null;
 }
 
-/** Sets the select to `option` and fires input and change, as choosing from the list does. */
+/**
+ * Sets the select to `option` and fires input and change, as choosing from the
+ * list does; then, like Chromium's popup (InternalPopupMenu::SetValueAndClosePopup),
+ * a click on the select, even when the choice changed nothing.
+ */
 function choose(option: HTMLOptionElement): void {
   const select = popup?.select;
   closeSelectPopup();
-  if (!select || option.disabled || option.selected) return;
-  option.selected = true;
-  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  select.dispatchEvent(new Event('change', { bubbles: true }));
+  if (!select || option.disabled) return;
+  if (!option.selected) {
+    option.selected = true;
+    select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  if (select.isConnected) clickAfterPopup(select);
+}
+
+/**
+ * The click Chromium sends the select after its popup closes with a choice: no
+ * button (-1), detail 0, at the select's border-box origin in document
+ * coordinates (it positions the event at the element's absolute bounding box).
+ * Its mouseup counterpart does not reach the page.
+ */
+function clickAfterPopup(select: HTMLSelectElement): void {
+  const r = select.getBoundingClientRect();
+  const x = r.left + window.scrollX;
+  const y = r.top + window.scrollY;
+  select.dispatchEvent(
+    new PointerEvent('click', {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      view: window,
+      clientX: x,
+      clientY: y,
+      screenX: x + window.screenX,
+      screenY: y + window.screenY + (window.outerHeight - window.innerHeight),
+      button: -1,
+      buttons: 0,
+      detail: 0,
+      pointerId: 1,
+      pointerType: 'mouse',
+      isPrimary: true,
+    }),
+  );
 }
 
 /**

@@ -5,6 +5,8 @@
  * (https://html.spec.whatwg.org/#the-input-element, Chromium's *InputType::HandleKeydownEvent).
  */
 import type { Modifier } from '../../extension/actions.ts';
+import { dateFieldKey, isDateLike } from './date-input.ts';
+import { settleFocus } from './focus.ts';
 import { isSelectPopupOpen, openSelectPopup } from './select-popup.ts';
 import { isListbox } from './select-listbox.ts';
 
@@ -112,7 +114,10 @@ function radioKey(radio: HTMLInputElement, key: string): string | undefined {
   );
   const next = group[(group.indexOf(radio) + dir + group.length) % group.length];
   if (!next || next === radio) return undefined;
+  // RadioInputType::HandleKeydownEvent: focus the next radio, then a simulated click checks it.
+  // Without system focus, focus() fires nothing: announce it now, before the click.
   next.focus();
+  settleFocus();
   next.click();
   return `selected radio "${next.value}"`;
 }
@@ -132,6 +137,7 @@ export function widgetKeyDown(
   }
   if (target instanceof HTMLSelectElement && !isSelectPopupOpen())
     return selectKey(target, key, mods);
+  if (isDateLike(target)) return dateFieldKey(target, key, mods);
   if (target instanceof HTMLInputElement) {
     if (target.type === 'range') return rangeKey(target, key);
     if (target.type === 'number' && !mods.has('Control')) return numberKey(target, key);

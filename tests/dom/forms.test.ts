@@ -118,6 +118,57 @@ describe('forms (FIDELITY 27-30)', () => {
     assert.deepEqual(r.engine, r.trusted);
   });
 
+  it('30: date and time fields edit segment by segment, as Chromium does', async () => {
+    const r = await both(env, 'forms.html', async (d) => {
+      await d.page.evaluate(() => {
+        const w = window as unknown as { edits: string[] };
+        w.edits = [];
+        for (const id of ['date', 'time'])
+          for (const type of ['input', 'change'])
+            document.getElementById(id)?.addEventListener(type, (e) => {
+              w.edits.push(`${type}:${(e.target as HTMLInputElement).value}`);
+            });
+      });
+      const steps: string[][] = [];
+      const record = async (): Promise<void> => {
+        steps.push(
+          await d.page.evaluate(() => {
+            const w = window as unknown as { edits: string[] };
+            const out = w.edits;
+            w.edits = [];
+            return out;
+          }),
+        );
+      };
+      await focusFirstSegment(d, '#date');
+      await d.type('1/5/20'); // separators do nothing: month 15 clamps to 12, day 20
+      await record();
+      await d.type('02292023'); // 0002 is no leap year, 0020 is, 0202 and 2023 are not
+      await record();
+      await d.chord('ArrowLeft');
+      await d.chord('ArrowLeft');
+      await d.type('3');
+      await record();
+      await d.chord('Backspace');
+      await record();
+      await focusFirstSegment(d, '#time');
+      await d.type('135'); // 13 is 1 PM; the minute waits for a second digit
+      await record();
+      await d.chord('Tab');
+      await d.type('a');
+      await d.chord('ArrowUp');
+      await record();
+      return steps;
+    });
+    assert.deepEqual(
+      r.trusted[3],
+      ['input:', 'change:'],
+      'Backspace empties a segment, and the value',
+    );
+    assert.deepEqual(r.trusted[4], ['input:13:05', 'change:13:05']);
+    assert.deepEqual(r.engine, r.trusted);
+  });
+
   it('30: typing into date, time and number inputs sets their values', async () => {
     const r = await both(env, 'forms.html', async (d) => {
       await focusFirstSegment(d, '#date');
