@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { mapActionPoints, pointerAfter, type PageAction } from '../extension/actions.ts';
+import { toEngineAction } from '../extension/engine-action.ts';
 import { FrameRouter } from '../extension/frame-routing.ts';
 import {
   modelToViewport,
@@ -41,7 +42,11 @@ export class TabComputer implements Computer {
   /** Which frame each action goes to (extension/frame-routing.ts). */
   readonly #frames = new FrameRouter<number>(0, {
     perform: (frameId, action) =>
-      this.driver.call('perform', { action }, { timeoutMs: timeoutFor(action), frameId }),
+      this.driver.call(
+        'perform',
+        { action: toEngineAction(action) },
+        { timeoutMs: timeoutFor(action), frameId },
+      ),
     frameFor: (url) => this.driver.frameIdFor(url),
     leave: (frameId, what) => this.driver.call('leave', what, { frameId }),
   });

@@ -71,22 +71,13 @@ export function mapActionPoints<A extends Space, B extends Space>(
 }
 
 /** The pointer's final position after an action, if it moves the pointer. */
-export function pointerAfter<S extends Space>(action: PageAction<S>): Point<S> | undefined {
-  switch (action.kind) {
-    case 'move':
-      return action.to;
-    case 'click':
-    case 'down':
-    case 'up':
-    case 'wheel':
-      return action.at;
-    case 'drag':
-      return action.to;
-    case 'chord':
-    case 'hold':
-    case 'text':
-      return undefined;
-  }
+export function pointerAfter<S extends Space>(action: {
+  readonly kind: PageAction['kind'];
+  readonly at?: Point<S>;
+  readonly to?: Point<S>;
+}): Point<S> | undefined {
+  // A drag ends at `to`, a move goes to it; clicks, presses and wheels happen `at`.
+  return action.kind === 'move' || action.kind === 'drag' ? action.to : action.at;
 }
 
 /** What the content script reports back after an action. */

@@ -1,4 +1,5 @@
-import type { ActionReport, PageAction } from './actions.ts';
+import type { ActionReport } from './actions.ts';
+import type { EngineAction } from './engine-action.ts';
 import type { Size } from './geometry.ts';
 import type { RunView } from './run.ts';
 import type { TargetInfo } from './risk.ts';
@@ -45,7 +46,7 @@ export type ContentApi = ContentInputApi & ContentObserveApi;
 export type ContentInputApi = {
   ping(request: Record<string, never>): { readonly version: string };
   measure(request: Record<string, never>): ViewportMetrics;
-  perform(request: { action: PageAction<'viewport'> }): ActionReport;
+  perform(request: { action: EngineAction }): ActionReport;
   /** Releases every key and button the engine holds. */
   release(request: Record<string, never>): void;
   /**

@@ -22,6 +22,7 @@ import type { TabComputer } from '../background/tab-computer.ts';
 import type { TabDriver } from '../background/tab-driver.ts';
 import type { ToolPlan } from '../background/tool-input.ts';
 import type { PageAction } from '../extension/actions.ts';
+import { toEngineAction } from '../extension/engine-action.ts';
 import { extensionWorker, launch, openPage, type Launched } from '../tests/support/browser.ts';
 import { repoRoot, startStaticServer } from '../tests/support/static-server.ts';
 
@@ -173,15 +174,16 @@ export async function benchSpeed(options: SpeedOptions = {}): Promise<Figures> {
       });
       typeTimes.push(
         await worker.evaluate(
-          async (tabId, text) => {
+          async (tabId, action) => {
             const hooks = (globalThis as unknown as { tabpilotTest: TestHooks }).tabpilotTest;
             const { driver } = hooks.makeComputer(tabId);
             const t0 = performance.now();
-            await driver.call('perform', { action: { kind: 'text', text } }, { timeoutMs: 30_000 });
+            await driver.call('perform', { action }, { timeoutMs: 30_000 });
             return performance.now() - t0;
           },
           tabId,
-          typedText,
+          // Resolved to key definitions as the background resolves it (microseconds; not timed).
+          toEngineAction({ kind: 'text', text: typedText }),
         ),
       );
       const value = await page.$eval('#notes', (el) => (el as HTMLTextAreaElement).value);

@@ -1,17 +1,17 @@
 /** The keyboard actions: a chord (`ctrl+shift+Tab`), a held key, and typed text. */
-import { keyDefinition, keyForCharacter, type KeyName } from '../../extension/keys.ts';
+import type { KeyStroke, TypedChar } from '../../extension/engine-action.ts';
 import { sleep } from './dom.ts';
 import { characterKey, keyDown, keyInfo, keyUp } from './keyboard.ts';
 import type { Report } from './report.ts';
 import { engineState } from './state.ts';
 
 /** Presses keys in order and releases them in reverse, always (`finally`). */
-export function chord(keys: readonly KeyName[], report: Report): void {
-  const down: KeyName[] = [];
+export function chord(keys: readonly KeyStroke[], report: Report): void {
+  const down: string[] = [];
   try {
-    for (const name of keys) {
-      down.push(name);
-      keyDown(keyInfo(name), report);
+    for (const key of keys) {
+      down.push(key.name);
+      keyDown(keyInfo(key), report);
     }
   } finally {
     for (const name of down.reverse()) keyUp(name, report);
@@ -24,16 +24,16 @@ const repeatIntervalMs = 33;
 
 /** Holds keys for `durationMs`; the last key repeats (keydown with repeat: true), as the OS does. */
 export async function hold(
-  keys: readonly KeyName[],
+  keys: readonly KeyStroke[],
   durationMs: number,
   report: Report,
 ): Promise<void> {
-  const down: KeyName[] = [];
+  const down: string[] = [];
   const end = Date.now() + Math.max(0, durationMs);
   try {
-    for (const name of keys) {
-      down.push(name);
-      keyDown(keyInfo(name), report);
+    for (const key of keys) {
+      down.push(key.name);
+      keyDown(keyInfo(key), report);
     }
     const repeating = keys[keys.length - 1];
     await sleep(Math.min(repeatDelayMs, Math.max(0, end - Date.now())));
@@ -56,26 +56,26 @@ function yieldToPage(): Promise<void> {
 }
 
 /**
- * Types `text` one user-perceived character at a time (a flag or a family
- * emoji is one), each with its own key events: US-layout characters with their
- * key (and Shift for shifted ones), others as a key that types just that.
+ * Types characters one at a time, each with its own key events: US-layout
+ * characters with their key (and Shift for shifted ones), others as a key that
+ * types just that character.
  */
-export async function typeText(text: string, report: Report): Promise<void> {
-  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(
-    text.replace(/\r\n?/g, '\n'),
-  );
-  for (const { segment } of graphemes) {
-    const name = keyForCharacter(segment);
-    if (name === undefined) {
-      const k = characterKey(segment);
+export async function typeText(
+  chars: readonly TypedChar[],
+  shift: KeyStroke,
+  report: Report,
+): Promise<void> {
+  for (const { ch, key } of chars) {
+    if (key === undefined) {
+      const k = characterKey(ch);
       try {
         keyDown(k, report);
       } finally {
         keyUp(k.name, report);
       }
     } else {
-      const shift = keyDefinition(name).shifted === true && !engineState.modifiers.has('Shift');
-      chord(shift ? ['Shift', name] : [name], report);
+      const needsShift = key.shifted === true && !engineState.modifiers.has('Shift');
+      chord(needsShift ? [shift, key] : [key], report);
     }
     await yieldToPage();
   }

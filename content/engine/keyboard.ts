@@ -4,7 +4,7 @@
  * dispatched key event never gets (https://w3c.github.io/uievents/#events-keyboard-event-order).
  * A keydown or keypress whose preventDefault was called suppresses it.
  */
-import { keyDefinition, modifierOf, type KeyName } from '../../extension/keys.ts';
+import type { KeyStroke } from '../../extension/engine-action.ts';
 import { isDateLike, clearDateField, typeIntoDateField } from './date-input.ts';
 import { describe } from './describe.ts';
 import { deepActiveElement, isEditable } from './dom.ts';
@@ -20,19 +20,18 @@ import { moveFocus } from './tab-order.ts';
 import { beforeInput, commitChange, edit, insertText } from './text-input.ts';
 import { isButtonLike, isSpaceActivated, widgetKeyDown } from './widget-keys.ts';
 
-export function keyInfo(name: KeyName): KeyInfo {
-  const def = keyDefinition(name);
+/** A key stroke as the page sees it now: its Shift layer while Shift is down. */
+export function keyInfo(stroke: KeyStroke): KeyInfo {
   const shift = engineState.modifiers.has('Shift');
-  const text = shift && def.shiftText !== undefined ? def.shiftText : def.text;
-  const modifier = modifierOf(name);
+  const text = shift && stroke.shiftText !== undefined ? stroke.shiftText : stroke.text;
   return {
-    name,
-    key: shift && def.shiftKey !== undefined ? def.shiftKey : def.key,
-    code: def.code,
-    keyCode: def.keyCode,
-    location: def.location ?? 0,
+    name: stroke.name,
+    key: shift && stroke.shiftKey !== undefined ? stroke.shiftKey : stroke.key,
+    code: stroke.code,
+    keyCode: stroke.keyCode,
+    location: stroke.location ?? 0,
     ...(text === undefined ? {} : { text }),
-    ...(modifier === undefined ? {} : { modifier }),
+    ...(stroke.modifier === undefined ? {} : { modifier: stroke.modifier }),
   };
 }
 

@@ -2,14 +2,9 @@
  * The engine's entry points: perform one action, release everything held, in
  * this frame. Actions run one at a time, in the order they arrive.
  */
-import type {
-  ActionReport,
-  FrameHit,
-  Modifier,
-  MouseButton,
-  PageAction,
-} from '../../extension/actions.ts';
+import type { ActionReport, FrameHit, MouseButton } from '../../extension/actions.ts';
 import { pointerAfter } from '../../extension/actions.ts';
+import type { EngineAction, KeyStroke } from '../../extension/engine-action.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { point } from '../../extension/geometry.ts';
 import { drag } from './drag.ts';
@@ -28,20 +23,20 @@ import { leaveWindowFocus } from './window-focus.ts';
 
 /** Holds the action's modifier keys (keydown) around `fn`, and always releases them. */
 async function withModifiers<T>(
-  mods: readonly Modifier[],
+  mods: readonly KeyStroke[],
   report: Report,
   fn: () => T | Promise<T>,
 ): Promise<T> {
-  const pressed: Modifier[] = [];
+  const pressed: string[] = [];
   try {
     for (const m of mods) {
-      if (engineState.modifiers.has(m)) continue;
-      pressed.push(m);
+      if (m.modifier && engineState.modifiers.has(m.modifier)) continue;
+      pressed.push(m.name);
       keyDown(keyInfo(m), report);
     }
     return await fn();
   } finally {
-    for (const m of pressed.reverse()) keyUp(m, report);
+    for (const name of pressed.reverse()) keyUp(name, report);
   }
 }
 
@@ -56,7 +51,7 @@ function click(at: ViewportPoint, button: MouseButton, count: 1 | 2 | 3, report:
 /** The mouse-up after a press that went to our select list, which the page must not see. */
 let swallowUp = false;
 
-async function run(action: PageAction<'viewport'>, report: Report): Promise<void> {
+async function run(action: EngineAction, report: Report): Promise<void> {
   switch (action.kind) {
     case 'move':
       report.note(hoverNote(moveTo(action.to, report)) ?? '');
@@ -108,7 +103,7 @@ async function run(action: PageAction<'viewport'>, report: Report): Promise<void
       await hold(action.keys, action.durationMs, report);
       return;
     case 'text':
-      await typeText(action.text, report);
+      await typeText(action.chars, action.shift, report);
       return;
   }
 }
@@ -119,7 +114,7 @@ async function run(action: PageAction<'viewport'>, report: Report): Promise<void
  * going into the iframe gives it: boundary events (no moves), and a press
  * moves the focus out of this window.
  */
-function forwardToFrame(action: PageAction<'viewport'>): FrameHit | null {
+function forwardToFrame(action: EngineAction): FrameHit | null {
   const at = pointerAfter(action);
   if (!at || isSelectPopupOpen()) return null;
   const hit = frameAt(at);
@@ -147,7 +142,7 @@ function queued<T>(fn: () => T | Promise<T>): Promise<T> {
 }
 
 /** Carries out one action in this frame and says what it hit and what Claude should know. */
-export function perform(action: PageAction<'viewport'>): Promise<ActionReport> {
+export function perform(action: EngineAction): Promise<ActionReport> {
   return queued(async () => {
     const report = new Report();
     settleFocus();

@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import type { Browser, CDPSession, Frame, Page, Protocol } from 'puppeteer-core';
 import type { ActionReport, PageAction } from '../../extension/actions.ts';
+import { toEngineAction } from '../../extension/engine-action.ts';
 import { installEventHook } from '../../extension/main-world-events.ts';
 import type { ViewportMetrics } from '../../extension/protocol.ts';
 import { repoRoot } from './static-server.ts';
@@ -138,7 +139,7 @@ export function hasEngine(host: EngineHost): boolean {
 const engine = 'window.__tabpilotEngine';
 
 export function perform(host: EngineHost, action: PageAction<'viewport'>): Promise<ActionReport> {
-  return evaluateInWorld(host, `${engine}.perform(${JSON.stringify(action)})`);
+  return evaluateInWorld(host, `${engine}.perform(${JSON.stringify(toEngineAction(action))})`);
 }
 
 export function leave(host: EngineHost, what: { pointer: boolean; focus: boolean }): Promise<void> {
