@@ -264,11 +264,15 @@ function trustedDriver(page: Page, cdp: CDPSession, mark: (l: string) => Promise
   const held = new Set<string>();
   // Puppeteer models the numpad with NumLock off (its Numpad1 is End); ours has NumLock on.
   const ownTable = (name: string): boolean => name.startsWith('Numpad');
+  // Puppeteer's lower-case letter entries carry no Shift layer (its `z` stays "z" under Shift,
+  // where Chromium on Linux and Windows reports "Z"); its `KeyZ` entries have one.
+  const puppeteerName = (name: string): KeyInput =>
+    (/^[a-z]$/.test(name) ? `Key${name.toUpperCase()}` : name) as KeyInput;
   const keyDown = async (name: string): Promise<void> => {
     held.add(name);
     try {
       if (ownTable(name)) throw new Error('Unknown key');
-      await kb.down(name as KeyInput);
+      await kb.down(puppeteerName(name));
     } catch (error) {
       if (!String(error).includes('Unknown key')) throw error;
       const def = keyDefinition(name as KeyName);
@@ -289,7 +293,7 @@ function trustedDriver(page: Page, cdp: CDPSession, mark: (l: string) => Promise
     held.delete(name);
     try {
       if (ownTable(name)) throw new Error('Unknown key');
-      await kb.up(name as KeyInput);
+      await kb.up(puppeteerName(name));
     } catch (error) {
       if (!String(error).includes('Unknown key')) throw error;
       const def = keyDefinition(name as KeyName);
