@@ -74,11 +74,20 @@ export class FrameRouter<F> {
     const before = { pointer: this.#pointerFrame, key: this.#keyFrame };
     this.#pointerFrame = frame;
     if (press) this.#keyFrame = frame;
-    for (const old of new Set([before.pointer, before.key])) {
+    const leaves = new Map<F, { pointer: boolean; focus: boolean }>();
+    // The frames that handed a press down lose the focus to the frame that took it
+    // (each frame's engine knows whether its window still had it).
+    if (press) for (const f of path.slice(0, -1)) leaves.set(f, { pointer: false, focus: true });
+    for (const old of [before.pointer, before.key]) {
       // Frames on the path saw the pointer go into their iframe themselves.
       if (path.includes(old)) continue;
-      const what = { pointer: old === before.pointer, focus: press && old === before.key };
-      if (what.pointer || what.focus) await this.io.leave(old, what).catch(() => undefined);
+      const what = leaves.get(old) ?? { pointer: false, focus: false };
+      if (old === before.pointer) what.pointer = true;
+      if (press && old === before.key) what.focus = true;
+      leaves.set(old, what);
+    }
+    for (const [f, what] of leaves) {
+      if (what.pointer || what.focus) await this.io.leave(f, what).catch(() => undefined);
     }
   }
 }

@@ -111,8 +111,9 @@ async function run(action: EngineAction, report: Report): Promise<void> {
 /**
  * An action whose point falls inside an iframe belongs to that frame's own
  * engine; the background sends it there. This frame sees what a real pointer
- * going into the iframe gives it: boundary events (no moves), and a press
- * moves the focus out of this window.
+ * going into the iframe gives it: boundary events (no moves). A press there
+ * takes the focus from this window; the background says so once the frame has
+ * the press (`leave`), so that a blur the browser sends itself comes first.
  */
 function forwardToFrame(action: EngineAction): FrameHit | null {
   const at = pointerAfter(action);
@@ -126,9 +127,6 @@ function forwardToFrame(action: EngineAction): FrameHit | null {
   const sameOrigin = el instanceof HTMLIFrameElement && el.contentDocument !== null;
   updateHover(sameOrigin ? el : null, at);
   engineState.pointer = at;
-  if (action.kind === 'click' || action.kind === 'down' || action.kind === 'drag') {
-    leaveWindowFocus();
-  }
   return hit;
 }
 

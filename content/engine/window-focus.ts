@@ -12,6 +12,14 @@
 /** The top window holds the tab's focus to begin with, as when the user hands the tab over. */
 let focused = window === window.top;
 
+// What the browser does itself counts: it blurs the window of the frame it last focused
+// when focus moves into another frame, even in a tab without system focus.
+for (const type of ['focus', 'blur'] as const) {
+  window.addEventListener(type, (e) => {
+    if (e.isTrusted && e.target === window) focused = type === 'focus';
+  });
+}
+
 function fire(type: 'focus' | 'blur'): void {
   if (document.hasFocus()) return;
   // Chromium fires a plain Event at the window, not a FocusEvent.
@@ -25,7 +33,7 @@ export function enterWindowFocus(): void {
   fire('focus');
 }
 
-/** A press went into another frame: this window loses focus. */
+/** A press went into another frame: this window loses focus, unless the browser already said so. */
 export function leaveWindowFocus(): void {
   if (!focused) return;
   focused = false;

@@ -523,6 +523,9 @@ export async function runSide(session: Session, side: Side, b: Behaviour): Promi
     if (side === 'trusted') await page.bringToFront();
     await page.goto(fixtureUrl(session, b.fixture), { waitUntil: 'load', timeout: 20_000 });
     await page.waitForFunction('window.__ready === true', { timeout: 20_000 });
+    // The top window holds the focus at the start, whatever the page before left focused
+    // (a new document in a reused tab may start with no focused frame).
+    if (side === 'trusted') await page.evaluate(() => window.focus());
     // Setup first, then the engine: it comes in as a content script does, into a page that
     // already is in some state (and so does not announce the setup's silent focus() later).
     if (b.setup) {

@@ -59,7 +59,14 @@ describe('FrameRouter', () => {
   it('hands a point down through nested frames at each frame’s own coordinates', async () => {
     const { router, calls } = tab();
     await router.perform(click(130, 70));
-    assert.deepEqual(calls, ['top click 130,70', 'a click 30,20', 'b click 20,10']);
+    assert.deepEqual(calls, [
+      'top click 130,70',
+      'a click 30,20',
+      'b click 20,10',
+      // The press took the focus from the frames that handed it down.
+      'top leave focus',
+      'a leave focus',
+    ]);
   });
 
   it('sends keys to the frame the last press went to', async () => {
@@ -75,7 +82,12 @@ describe('FrameRouter', () => {
     await router.perform(click(130, 70));
     calls.length = 0;
     await router.perform(click(450, 10));
-    assert.deepEqual(calls, ['top click 450,10', 'c click 50,10', 'b leave pointer focus']);
+    assert.deepEqual(calls, [
+      'top click 450,10',
+      'c click 50,10',
+      'top leave focus',
+      'b leave pointer focus',
+    ]);
     calls.length = 0;
     // A move takes the pointer away but not the focus.
     await router.perform(move(10, 10));
