@@ -13,8 +13,8 @@ export interface Expectation {
 const hover =
   'CSS :hover follows the browser’s own pointer, which script-dispatched events do not move ' +
   '(https://drafts.csswg.org/selectors/#the-hover-pseudo): content shown only on hover never ' +
-  'appears for the engine. The engine must say so in its report (checked), and the trusted-input ' +
-  'mode handles it.';
+  'appears for the engine. The engine must say so in its report (checked), so that Claude knows ' +
+  'the screenshot cannot show it.';
 
 export const expectations: Readonly<Record<string, Expectation>> = {
   '33-reveal': { engine: 'gap', reason: hover },

@@ -502,7 +502,7 @@ export async function runSide(session: Session, side: Side, b: Behaviour): Promi
       dialogs.push({ type: dialog.type(), message: dialog.message(), closedBy });
     };
     if (side === 'trusted') {
-      // As the trusted-input mode answers through CDP: OK, and a prompt's default text.
+      // The trusted run answers through CDP as a person clicking OK would: a prompt keeps its default text.
       record('answer');
       void dialog.accept(dialog.defaultValue()).catch(() => undefined);
     } else {
