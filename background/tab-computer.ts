@@ -233,7 +233,11 @@ export class TabComputer implements Computer {
   /** Releases anything the engine holds in the page and hides the indicator; never throws. */
   async release(): Promise<void> {
     await Promise.all([
-      this.driver.call('release', {}, { timeoutMs: 2000 }).catch(() => undefined),
+      ...this.#frames
+        .frames()
+        .map((frameId) =>
+          this.driver.call('release', {}, { timeoutMs: 2000, frameId }).catch(() => undefined),
+        ),
       this.driver.call('indicator', { visible: false }, { timeoutMs: 2000 }).catch(() => undefined),
     ]);
   }

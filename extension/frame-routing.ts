@@ -35,6 +35,11 @@ export class FrameRouter<F> {
     this.#pointerFrame = top;
   }
 
+  /** The frames that may hold keys or buttons: the top, and where keys and the pointer went last. */
+  frames(): F[] {
+    return [...new Set([this.top, this.#keyFrame, this.#pointerFrame])];
+  }
+
   /** A new document: keys go to its top frame until a press says otherwise. */
   reset(): void {
     this.#keyFrame = this.top;

@@ -1,6 +1,6 @@
 /** The keyboard actions: a chord (`ctrl+shift+Tab`), a held key, and typed text. */
 import type { KeyStroke, TypedChar } from '../../extension/engine-action.ts';
-import { sleep } from './dom.ts';
+import { interrupted, interruptibleSleep } from './interrupt.ts';
 import { characterKey, keyDown, keyInfo, keyUp } from './keyboard.ts';
 import type { Report } from './report.ts';
 import { engineState } from './state.ts';
@@ -36,10 +36,10 @@ export async function hold(
       keyDown(keyInfo(key), report);
     }
     const repeating = keys[keys.length - 1];
-    await sleep(Math.min(repeatDelayMs, Math.max(0, end - Date.now())));
-    while (repeating !== undefined && Date.now() < end) {
+    await interruptibleSleep(Math.min(repeatDelayMs, Math.max(0, end - Date.now())));
+    while (repeating !== undefined && Date.now() < end && !interrupted()) {
       keyDown(keyInfo(repeating), report, true);
-      await sleep(Math.min(repeatIntervalMs, Math.max(0, end - Date.now())));
+      await interruptibleSleep(Math.min(repeatIntervalMs, Math.max(0, end - Date.now())));
     }
   } finally {
     for (const name of down.reverse()) keyUp(name, report);
@@ -66,6 +66,10 @@ export async function typeText(
   report: Report,
 ): Promise<void> {
   for (const { ch, key } of chars) {
+    if (interrupted()) {
+      report.note('typing was stopped before the end of the text');
+      return;
+    }
     if (key === undefined) {
       const k = characterKey(ch);
       try {

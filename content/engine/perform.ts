@@ -15,6 +15,7 @@ import { hoverNote } from './hover-rules.ts';
 import { chord, hold, typeText } from './key-actions.ts';
 import { keyDown, keyInfo, keyUp, releaseKeys } from './keyboard.ts';
 import { moveTo, press, releaseButton } from './mouse.ts';
+import { interrupt, resume } from './interrupt.ts';
 import { Report } from './report.ts';
 import { clickSelectPopup, closeSelectPopup, isSelectPopupOpen } from './select-popup.ts';
 import { engineState } from './state.ts';
@@ -168,7 +169,9 @@ export function leave(what: { pointer: boolean; focus: boolean }): Promise<void>
 
 /** Releases every button and key the engine holds and closes our select list. */
 export async function release(): Promise<void> {
+  interrupt();
   await queue;
+  resume();
   const report = new Report();
   const at = engineState.pointer ?? point<'viewport'>(0, 0);
   try {
