@@ -12,6 +12,20 @@
  * page-world wrapper `composed: true`, as typing would. The content script then
  * dispatches the same event at the field.
  *
+ * Pointer capture: a page's pointerdown handler may call
+ * `el.setPointerCapture(1)` (Monaco, sliders, drawing apps). With no real
+ * button down, Chromium ignores it and `hasPointerCapture` stays false
+ * (https://w3c.github.io/pointerevents/#setting-pointer-capture: only for a
+ * pointer in the active buttons state). While the content script has a button
+ * pressed (it says so with `tabpilot-pointer-down` / `-up` at the carrier), the
+ * hook answers set/release/hasPointerCapture for the mouse (pointerId 1)
+ * itself and tells the content script the pending capture target with a
+ * private composed event at that element (`tabpilot-capture-set` /
+ * `-release`), which the content script stops at window, first in its path.
+ * The replacements are Proxies of the functions they replace, and
+ * Function.prototype.toString shows the replaced function's source for them,
+ * so they still read as native code.
+ *
  * The carrier is introduced once per document: the content script puts a
  * comment on the document and dispatches `tabpilot-carrier` from it; the hook
  * keeps it, marks it by setting its text, and the content script takes it out.
@@ -21,6 +35,12 @@
 export const carrierEvent = 'tabpilot-carrier';
 /** The carrier's text once the hook has taken it. */
 export const carrierReady = 'tabpilot-carrier-ready';
+/** Content script to hook, at the carrier: a button went down / the last one came up. */
+export const pointerDownEvent = 'tabpilot-pointer-down';
+export const pointerUpEvent = 'tabpilot-pointer-up';
+/** Hook to content script, at the element: it set or released the mouse's pending capture. */
+export const captureSetEvent = 'tabpilot-capture-set';
+export const captureReleaseEvent = 'tabpilot-capture-release';
 
 export function installEventHook(): void {
   const w = window as unknown as Record<symbol, unknown>;
@@ -28,6 +48,107 @@ export function installEventHook(): void {
   if (w[flag]) return;
   Object.defineProperty(w, flag, { value: true });
   const define = Object.defineProperty;
+  // The page's own functions as they are now: it may replace them later.
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const EventCtor = Event;
+
+  /** The element whose pending capture the content script's pressed mouse has; null: none. */
+  let pending: Element | null = null;
+  let engineDown = false;
+  const mouseId = 1;
+
+  // The private answer at the element (tsx names inner functions with a helper the page lacks,
+  // so the helpers here are anonymous).
+  const tell = [
+    (el: Element, type: string): void => {
+      try {
+        dispatch.call(
+          el,
+          new EventCtor(type, { bubbles: false, cancelable: false, composed: true }),
+        );
+      } catch {
+        // A page that broke event dispatch gets no capture; nothing else changes.
+      }
+    },
+  ][0] as (el: Element, type: string) => void;
+
+  /**
+   * Each of Element.prototype's capture methods becomes a Proxy of the one there
+   * now, so that it keeps its name, length and `[native code]` source and,
+   * outside the engine's presses, does what it did (also when the page had
+   * replaced it); left alone where it cannot be replaced.
+   */
+  const answers: [string, (el: Element) => unknown][] = [
+    [
+      'setPointerCapture',
+      (el) => {
+        // https://w3c.github.io/pointerevents/#setting-pointer-capture, step 2.
+        if (!el.isConnected)
+          throw new DOMException(
+            "Failed to execute 'setPointerCapture' on 'Element': InvalidStateError",
+            'InvalidStateError',
+          );
+        pending = el;
+        tell(el, 'tabpilot-capture-set');
+        return undefined;
+      },
+    ],
+    [
+      'releasePointerCapture',
+      (el) => {
+        if (pending !== el) return undefined;
+        pending = null;
+        tell(el, 'tabpilot-capture-release');
+        return undefined;
+      },
+    ],
+    // True while the element has the pending capture, as Chromium answers.
+    ['hasPointerCapture', (el) => pending === el],
+  ];
+  const proto = Element.prototype as unknown as Record<string, unknown>;
+  // What Function.prototype.toString shows for each replacement: the replaced function.
+  const shownAs = new WeakMap<object, unknown>();
+  const fnProto = Function.prototype as unknown as Record<string, unknown>;
+  const toString = fnProto['toString'];
+  if (typeof toString === 'function') {
+    const handler: ProxyHandler<(...a: unknown[]) => unknown> = {};
+    handler.apply = (target, self: unknown, args: unknown[]) =>
+      Reflect.apply(
+        target,
+        typeof self === 'function' && shownAs.has(self) ? shownAs.get(self) : self,
+        args,
+      );
+    const proxy = new Proxy(toString as (...a: unknown[]) => unknown, handler);
+    shownAs.set(proxy, toString);
+    try {
+      define(fnProto, 'toString', { value: proxy, writable: true, configurable: true });
+    } catch {
+      // Left as it is: the replacements then read as anonymous native functions.
+    }
+  }
+  answers.forEach(([name, mine]) => {
+    const original = proto[name];
+    if (typeof original !== 'function') return;
+    const handler: ProxyHandler<(...a: unknown[]) => unknown> = {};
+    handler.apply = (target, self: unknown, args: unknown[]) =>
+      engineDown && self instanceof Element && Number(args[0]) === mouseId
+        ? mine(self)
+        : Reflect.apply(target, self, args);
+    const proxy = new Proxy(original as (...a: unknown[]) => unknown, handler);
+    shownAs.set(proxy, original);
+    try {
+      const d = Object.getOwnPropertyDescriptor(proto, name);
+      define(proto, name, {
+        value: proxy,
+        writable: d?.writable ?? true,
+        enumerable: d?.enumerable ?? true,
+        configurable: true,
+      });
+    } catch {
+      // Frozen or non-configurable: capture stays the browser's.
+    }
+  });
+
   document.addEventListener(
     'tabpilot-carrier',
     (e) => {
@@ -36,6 +157,13 @@ export function installEventHook(): void {
       e.stopImmediatePropagation();
       carrier.addEventListener('textInput', (t) => {
         define(t, 'composed', { value: true, configurable: true });
+      });
+      carrier.addEventListener('tabpilot-pointer-down', () => {
+        engineDown = true;
+      });
+      carrier.addEventListener('tabpilot-pointer-up', () => {
+        engineDown = false;
+        pending = null;
       });
       carrier.data = 'tabpilot-carrier-ready';
     },

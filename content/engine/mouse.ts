@@ -23,12 +23,24 @@ import {
   startDrag,
 } from './html-drag.ts';
 import { fireClickLike, fireMouse, firePointer } from './mouse-events.ts';
+import {
+  captureButtonsDown,
+  captureTarget,
+  endCapture,
+  hasCapture,
+  processPendingCapture,
+} from './pointer-capture.ts';
 import type { Report } from './report.ts';
 import { openSelectPopup } from './select-popup.ts';
 import { clickLabel, labelledControl } from './label-activation.ts';
 import { isListbox, listboxOption, pressListboxOption, releaseListbox } from './select-listbox.ts';
-import { buttonCode, engineState } from './state.ts';
-import { endSelectionDrag, extendSelectionTo, selectOnMouseDown } from './text-selection.ts';
+import { buttonCode, engineState, type PressedButton } from './state.ts';
+import {
+  endSelectionDrag,
+  extendSelectionTo,
+  selectionOnRelease,
+  selectOnMouseDown,
+} from './text-selection.ts';
 
 /**
  * Where each button's press went, until its release decides the click, and
@@ -68,10 +80,14 @@ export function moveTo(p: ViewportPoint, report: Report): Element | null {
     dragTo(target, p);
     return target;
   }
-  updateHover(target, p);
-  if (target) {
-    firePointer('pointermove', target, p);
-    if (!engineState.suppressMouseCompat) fireMouse('mousemove', target, p, { button: 0 });
+  // Capture set since the last pointer event takes effect now; while captured,
+  // the pointer counts as over the capture target.
+  processPendingCapture(p);
+  const to = captureTarget(target);
+  updateHover(to, p);
+  if (to) {
+    firePointer('pointermove', to, p);
+    if (!engineState.suppressMouseCompat) fireMouse('mousemove', to, p, { button: 0 });
   }
   engineState.pointer = p;
   if (left?.defaultAllowed) {
@@ -108,14 +124,18 @@ export function press(button: MouseButton, p: ViewportPoint, count: number, repo
   watchPressRemovals();
   pressTargets.set(button, { target, removed: false });
   // Page handlers may move focus themselves (an editor focusing its hidden textarea): announce it here.
+  // The pointer is in the active buttons state: the page may take capture in its pointerdown.
+  if (first) captureButtonsDown();
+  else processPendingCapture(p);
+  const to = captureTarget(target);
   const allowed = watchFocus(() => {
     if (first)
       engineState.suppressMouseCompat = !firePointer('pointerdown', target, p, { button: code });
-    else firePointer('pointermove', target, p, { button: code });
+    else firePointer('pointermove', to, p, { button: code });
     // A cancelled pointerdown withholds the compatibility mouse events, and so their default actions.
     return (
       !engineState.suppressMouseCompat &&
-      fireMouse('mousedown', target, p, { button: code, detail: count })
+      fireMouse('mousedown', to, p, { button: code, detail: count })
     );
   });
   let dragSource: Element | null = null;
@@ -160,6 +180,7 @@ export function releaseButton(
     engineState.pressed.delete(button);
     pressTargets.delete(button);
     engineState.suppressMouseCompat = false;
+    if (engineState.pressed.size === 0) endCapture(p);
     const { dropped } = endDrag(p);
     report.note(
       dropped
@@ -169,22 +190,49 @@ export function releaseButton(
     return;
   }
   engineState.pressed.delete(button);
-  const target = targetAt(p, report);
+  const hit = targetAt(p, report);
+  processPendingCapture(p);
+  // While captured, the up goes to the capture target, and so decides the click with it.
+  const target = hit && !isFrame(hit) ? captureTarget(hit) : hit;
+  if (hasCapture()) updateHover(target, p, { button: code });
+  let upAllowed = true;
   if (target && !isFrame(target)) {
-    firePointer(engineState.pressed.size ? 'pointermove' : 'pointerup', target, p, {
+    upAllowed = firePointer(engineState.pressed.size ? 'pointermove' : 'pointerup', target, p, {
       button: code,
     });
     if (!engineState.suppressMouseCompat)
-      fireMouse('mouseup', target, p, { button: code, detail: count });
+      upAllowed = fireMouse('mouseup', target, p, { button: code, detail: count }) && upAllowed;
   }
+  // Implicit release after the last pointerup: lostpointercapture, before the click.
+  const released = engineState.pressed.size === 0 && endCapture(p);
   // A list box announces a choice made by the press once the button is up.
   if (button === 'left') releaseListbox();
   if (engineState.pressed.size === 0) {
     engineState.suppressMouseCompat = false;
     // With the last button up, Chromium updates what is under the pointer (the
-    // page may have moved things in its mouseup handler), with the up's button.
-    refreshHover({ button: code });
+    // page may have moved things in its mouseup handler), with the up's button;
+    // after a capture, only once the click is out (as a trusted run shows).
+    if (!released) refreshHover({ button: code });
   }
+  try {
+    clickAfterRelease(button, down, target, p, count, report);
+    // A selection made with the mouse announces itself once the button is up and clicked.
+    if (upAllowed) selectionOnRelease(p, code);
+  } finally {
+    if (released) refreshHover({ button: code });
+  }
+}
+
+/** The click, auxclick or dblclick a release makes, at the deepest element shared with the press. */
+function clickAfterRelease(
+  button: MouseButton,
+  down: PressedButton | undefined,
+  target: Element | null,
+  p: ViewportPoint,
+  count: number,
+  report: Report,
+): void {
+  const code = buttonCode[button];
   if (button === 'left') endSelectionDrag();
   flushDomChanges();
   // No click when the page removed the pressed element before the release

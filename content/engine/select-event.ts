@@ -37,46 +37,83 @@ export function asUserSelection(el: Element, change: () => void): void {
   fireSelect(el);
 }
 
-/** Longest walk (in characters) before falling back to setSelectionRange. */
-const maxWalk = 1000;
+/** Most Selection.modify steps before falling back to setSelectionRange. */
+const maxSteps = 2000;
+/** Farther than this from the target, a walk steps by words. */
+const wordStepAbove = 24;
+
+type Granularity = 'character' | 'word';
 
 interface ModifiableSelection {
   modify?(
     alter: 'move' | 'extend',
     direction: 'forward' | 'backward',
-    granularity: 'character',
+    granularity: Granularity,
   ): void;
 }
 
 /**
  * Sets the selection of focused text control `el` to `start`..`end` (UTF-16
- * offsets) without firing `select`: an edit or undo the engine makes by hand
- * leaves the selection where the browser's would, and those fire no select,
- * but setSelectionRange queues one. Selection.modify moves the selection inside
- * the focused control silently; setSelectionRange remains for a long walk, an
- * unfocused control, or an offset inside a grapheme cluster.
+ * offsets, `start <= end`) without firing `select`: an edit, an undo or a
+ * mouse press leaves the selection where the browser's would, and those fire
+ * no select (a mouse selection fires it at the release, see fireSelect), but
+ * setSelectionRange queues one. Selection.modify moves the selection inside the
+ * focused control silently: the caret goes to the anchor (`start`, or `end`
+ * for a backward selection), then the selection extends to the other end.
+ * setSelectionRange remains for an unfocused control, a walk that gets stuck
+ * (an offset inside a grapheme cluster) or one that takes too long.
  */
 export function placeSelection(
   el: HTMLInputElement | HTMLTextAreaElement,
   start: number,
   end = start,
+  direction: 'forward' | 'backward' = 'forward',
 ): void {
   const sel = getSelection() as (Selection & ModifiableSelection) | null;
   const focused = el.getRootNode() === document && document.activeElement === el;
-  /** Moves (or extends) the selection's focus to `at`; false if it cannot get there. */
-  const walk = (alter: 'move' | 'extend', at: number): boolean => {
-    if (!sel?.modify || !focused) return false;
-    for (let i = 0; i < maxWalk; i++) {
-      const now = (alter === 'move' ? el.selectionStart : el.selectionEnd) ?? at;
-      if (now === at && (alter === 'extend' || el.selectionEnd === at)) return true;
-      const forward = now < at;
-      if (alter === 'extend' && !forward) return false;
-      sel.modify(alter, forward ? 'forward' : 'backward', 'character');
-      const moved = (alter === 'move' ? el.selectionStart : el.selectionEnd) ?? now;
-      if (moved === now || (forward ? moved > at : moved < at)) return false;
-    }
-    return false;
+  const backward = direction === 'backward' && start !== end;
+  const [anchor, focus] = backward ? [end, start] : [start, end];
+  const read = (): [number, number] => [el.selectionStart ?? 0, el.selectionEnd ?? 0];
+  const collapsedAt = (at: number): boolean => {
+    const [s, e] = read();
+    return s === at && e === at;
   };
-  if (!walk('move', start) || (end !== start && !walk('extend', end)))
-    el.setSelectionRange(start, end);
+  /** The moving end of the selection: with a backward extension, its start. */
+  const focusOffset = (): number => (backward ? read()[0] : read()[1]);
+  const walk = (alter: 'move' | 'extend', done: () => boolean, at: () => number, to: number) => {
+    if (!sel?.modify || !focused) return false;
+    let fine = false;
+    for (let i = 0; i < maxSteps; i++) {
+      if (done()) return true;
+      const before = read();
+      const now = at();
+      const forward = now === to ? before[1] < to : now < to;
+      // Words while far away; characters once close, or after a word step overshot.
+      const granularity: Granularity =
+        !fine && Math.abs(to - now) > wordStepAbove ? 'word' : 'character';
+      sel.modify(alter, forward ? 'forward' : 'backward', granularity);
+      const after = read();
+      if (after[0] === before[0] && after[1] === before[1]) return false;
+      if (granularity === 'word' && (forward ? at() > to : at() < to)) fine = true;
+    }
+    return done();
+  };
+  const placed =
+    walk(
+      'move',
+      () => collapsedAt(anchor),
+      () => read()[0],
+      anchor,
+    ) &&
+    (anchor === focus ||
+      walk(
+        'extend',
+        () => {
+          const [s, e] = read();
+          return s === start && e === end;
+        },
+        focusOffset,
+        focus,
+      ));
+  if (!placed) el.setSelectionRange(start, end, backward ? 'backward' : 'forward');
 }

@@ -4,7 +4,8 @@
  * (https://w3c.github.io/uievents/#legacy-textevent-events). Cancelling it
  * cancels the insertion. `composed` can only be set through the page-world hook
  * in extension/main-world-events.ts; without the hook the event is still a
- * TextEvent with the right data.
+ * TextEvent with the right data. The carrier also takes the engine's other
+ * messages to the hook (pointer-capture.ts).
  */
 import { carrierEvent, carrierReady } from '../../extension/main-world-events.ts';
 
@@ -13,7 +14,7 @@ let carrier: Comment | undefined;
 let unanswered = 0;
 
 /** The hook's carrier node, introduced on first use; null when the hook is not there. */
-function hookCarrier(): Comment | null {
+export function hookCarrier(): Comment | null {
   if (carrier) return carrier;
   if (unanswered >= 3) return null;
   const node = document.createComment('');

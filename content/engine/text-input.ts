@@ -10,6 +10,7 @@
  * that way: their input events must say insertFromPaste / deleteByCut, which no
  * execCommand the engine may run produces, and edit-history.ts undoes them.
  */
+import { revealCaret } from './caret-reveal.ts';
 import { hasSelectionApi, isEditable, isTextControl } from './dom.ts';
 import { recordManualEdit, setNativeValue, snapshotField } from './edit-history.ts';
 import { placeSelection } from './select-event.ts';
@@ -186,10 +187,14 @@ export function edit(el: Element, command: Command, text = ''): boolean {
   if (textData !== undefined && !fireTextInput(el, textData)) return false;
   if (isTextControl(el) && !committed.has(el)) committed.set(el, el.value);
   const byHand = command === 'insertFromPaste' || command === 'deleteByCut';
-  if (byHand && isTextControl(el)) return viaValueSetter(el, command, text);
-  if (viaExecCommand(el, command, text)) return true;
-  if (isTextControl(el)) return viaValueSetter(el, command, text);
-  return false;
+  const done =
+    byHand && isTextControl(el)
+      ? viaValueSetter(el, command, text)
+      : viaExecCommand(el, command, text) ||
+        (isTextControl(el) && viaValueSetter(el, command, text));
+  // Typing reveals the caret afterwards; execCommand and the value setter do not.
+  if (done) revealCaret(el);
+  return done;
 }
 
 export function insertText(el: Element, text: string): boolean {

@@ -3,15 +3,41 @@
  * (https://w3c.github.io/uievents/#event-type-mousedown, default action):
  * a click places the caret, a double click selects a word, a triple click a
  * paragraph, and a drag selects what it passes over.
+ *
+ * In a text control the press moves the selection silently; the `select`
+ * event comes at the release, after its mouseup, click and dblclick, when
+ * SelectionController::HandleMouseReleaseEvent tells the control holding the
+ * selection (FrameSelection::NotifyTextControlOfSelectionChange, by the user):
+ * it fires if that selection is a range, whether or not this press changed it,
+ * for any button, and not at all when the pointerup or mouseup was cancelled.
  */
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { caretFromPoint, type Caret } from './chromium-caret.ts';
-import { elementAncestors, flatParent, hasSelectionApi, isTextControl } from './dom.ts';
+import {
+  deepActiveElement,
+  elementAncestors,
+  flatParent,
+  hasSelectionApi,
+  isTextControl,
+} from './dom.ts';
+import { fireSelect, placeSelection } from './select-event.ts';
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
 /** Where a drag selection started; null when the press does not select. */
 let anchor: { readonly control: TextControl; readonly offset: number } | Caret | null = null;
+
+/**
+ * A single press inside the focused control's selected text keeps the
+ * selection (it may start dragging that text); the release puts the caret at
+ * the press if the pointer did not move (SelectionController's
+ * mouse_down_was_single_click_in_selection_).
+ */
+let collapseOnRelease: {
+  readonly control: TextControl;
+  readonly offset: number;
+  readonly at: ViewportPoint;
+} | null = null;
 
 const nonTextTargets = 'button, select, option, img, video, canvas, svg, input';
 
@@ -90,23 +116,41 @@ function selectInControl(
 ): void {
   const v = control.value;
   if (count === 2) {
-    control.setSelectionRange(...wordRange(v, offset));
+    placeSelection(control, ...wordRange(v, offset));
   } else if (count >= 3) {
-    if (control instanceof HTMLTextAreaElement) control.setSelectionRange(...lineRange(v, offset));
-    else control.setSelectionRange(0, v.length);
+    if (control instanceof HTMLTextAreaElement) placeSelection(control, ...lineRange(v, offset));
+    else placeSelection(control, 0, v.length);
   } else if (extend && control.selectionStart !== null) {
     const from =
       control.selectionDirection === 'backward'
         ? (control.selectionEnd ?? 0)
         : control.selectionStart;
-    control.setSelectionRange(
-      Math.min(from, offset),
-      Math.max(from, offset),
-      offset < from ? 'backward' : 'forward',
-    );
+    selectFromTo(control, from, offset);
   } else {
-    control.setSelectionRange(offset, offset);
+    placeSelection(control, offset);
   }
+}
+
+/** Selects from `from` (the anchor) to `to` in `control`, backward when `to` comes first. */
+function selectFromTo(control: TextControl, from: number, to: number): void {
+  placeSelection(
+    control,
+    Math.min(from, to),
+    Math.max(from, to),
+    to < from ? 'backward' : 'forward',
+  );
+}
+
+/** Whether `offset` lies strictly inside the range selected in focused `control`. */
+function insideSelection(control: TextControl, offset: number): boolean {
+  const { selectionStart: start, selectionEnd: end } = control;
+  return (
+    deepActiveElement() === control &&
+    start !== null &&
+    end !== null &&
+    start < offset &&
+    offset < end
+  );
 }
 
 function blockOf(node: Node): Element | null {
@@ -140,9 +184,14 @@ export function selectOnMouseDown(
   extend: boolean,
 ): void {
   anchor = null;
+  collapseOnRelease = null;
   if (!selectable(target)) return;
   if (isTextControl(target)) {
     const offset = controlOffset(target, p);
+    if (count === 1 && !extend && insideSelection(target, offset)) {
+      collapseOnRelease = { control: target, offset, at: p };
+      return;
+    }
     selectInControl(target, offset, count, extend);
     if (count === 1)
       anchor = { control: target, offset: extend ? (target.selectionStart ?? offset) : offset };
@@ -170,12 +219,7 @@ export function extendSelectionTo(p: ViewportPoint, hit: Element | null): void {
   if (!anchor) return;
   if ('control' in anchor) {
     const { control, offset: from } = anchor;
-    const to = controlOffset(control, p);
-    control.setSelectionRange(
-      Math.min(from, to),
-      Math.max(from, to),
-      to < from ? 'backward' : 'forward',
-    );
+    selectFromTo(control, from, controlOffset(control, p));
     return;
   }
   const caret = caretFromPoint(p, hit);
@@ -186,4 +230,25 @@ export function extendSelectionTo(p: ViewportPoint, hit: Element | null): void {
 
 export function endSelectionDrag(): void {
   anchor = null;
+}
+
+/**
+ * The release's selection step, after its mouseup, click and dblclick (any
+ * button; skipped when the page cancelled the pointerup or mouseup): a press
+ * inside a selection puts the caret there if the pointer did not move, then
+ * the focused text control fires `select` if its selection is a range.
+ */
+export function selectionOnRelease(p: ViewportPoint, button: number): void {
+  const pending = collapseOnRelease;
+  collapseOnRelease = null;
+  anchor = null;
+  const still =
+    pending &&
+    Math.floor(pending.at.x) === Math.floor(p.x) &&
+    Math.floor(pending.at.y) === Math.floor(p.y);
+  if (pending && still && button !== 2 && deepActiveElement() === pending.control)
+    placeSelection(pending.control, pending.offset);
+  const el = deepActiveElement();
+  if (el && isTextControl(el) && hasSelectionApi(el) && el.selectionStart !== el.selectionEnd)
+    fireSelect(el);
 }
