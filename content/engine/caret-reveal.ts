@@ -14,6 +14,7 @@
  * offsets land on whole pixels (floor), and a text control's own range ends
  * at its text's end, not past the caret.
  */
+import { markScrolled } from './scroll-mark.ts';
 import { elementAncestors, hasSelectionApi, isTextControl } from './dom.ts';
 
 /** A rect in viewport CSS pixels. */
@@ -22,18 +23,6 @@ interface Box {
   top: number;
   right: number;
   bottom: number;
-}
-
-let scrolled = false;
-
-/**
- * Whether a caret reveal scrolled anything since the last call (the page then
- * sees scroll events at the next frame, as between a real key's down and up).
- */
-export function editScrolled(): boolean {
-  const was = scrolled;
-  scrolled = false;
-  return was;
 }
 
 let canvas: CanvasRenderingContext2D | null | undefined;
@@ -155,7 +144,7 @@ function scrollBoxTo(
   const dy = y - box.scrollTop;
   if (dx) box.scrollLeft = x;
   if (dy) box.scrollTop = y;
-  if (dx || dy) scrolled = true;
+  if (dx || dy) markScrolled('reveal');
   return { dx: box.scrollLeft - (x - dx), dy: box.scrollTop - (y - dy) };
 }
 

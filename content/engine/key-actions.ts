@@ -1,18 +1,33 @@
 /** The keyboard actions: a chord (`ctrl+shift+Tab`), a held key, and typed text. */
 import type { KeyStroke, TypedChar } from '../../extension/engine-action.ts';
+import { refreshHover } from './hover.ts';
 import { interrupted, interruptibleSleep } from './interrupt.ts';
+import { scrollSeen, takeScrolled } from './scroll-mark.ts';
 import { characterKey, keyDown, keyInfo, keyUp } from './keyboard.ts';
 import type { Report } from './report.ts';
 import { engineState } from './state.ts';
 
+/**
+ * A person's key stays down across a frame, so what a frame delivers comes
+ * before keyup: the hover update after the key changed the DOM under the
+ * pointer, and the scroll events of a scroll it made.
+ */
+async function heldAcrossAFrame(): Promise<void> {
+  refreshHover();
+  const scrolled = takeScrolled();
+  if (scrolled) await scrollSeen(scrolled);
+}
+
 /** Presses keys in order and releases them in reverse, always (`finally`). */
-export function chord(keys: readonly KeyStroke[], report: Report): void {
+export async function chord(keys: readonly KeyStroke[], report: Report): Promise<void> {
   const down: string[] = [];
+  takeScrolled();
   try {
     for (const key of keys) {
       down.push(key.name);
       keyDown(keyInfo(key), report);
     }
+    await heldAcrossAFrame();
   } finally {
     for (const name of down.reverse()) keyUp(name, report);
   }
@@ -72,14 +87,16 @@ export async function typeText(
     }
     if (key === undefined) {
       const k = characterKey(ch);
+      takeScrolled();
       try {
         keyDown(k, report);
+        await heldAcrossAFrame();
       } finally {
         keyUp(k.name, report);
       }
     } else {
       const needsShift = key.shifted === true && !engineState.modifiers.has('Shift');
-      chord(needsShift ? [shift, key] : [key], report);
+      await chord(needsShift ? [shift, key] : [key], report);
     }
     await yieldToPage();
   }

@@ -98,7 +98,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       );
       return;
     case 'chord':
-      chord(action.keys, report);
+      await chord(action.keys, report);
       return;
     case 'hold':
       await hold(action.keys, action.durationMs, report);

@@ -4,6 +4,7 @@
  * scroll chaining per https://drafts.csswg.org/css-overscroll-1/). Scripts can
  * scroll boxes users cannot (overflow: hidden), so that is checked here too.
  */
+import { markScrolled } from './scroll-mark.ts';
 import { elementAncestors } from './dom.ts';
 import { refreshHover } from './hover.ts';
 
@@ -74,6 +75,7 @@ export function scrollerFor(from: Element | null, dx: number, dy: number): Scrol
  */
 export function scrollNow(scroller: Scroller, dx: number, dy: number): void {
   scroller.scrollBy({ left: dx, top: dy, behavior: 'instant' });
+  markScrolled('user');
   refreshHover();
 }
 

@@ -40,6 +40,8 @@ export interface LaunchOptions {
   readonly userDataDir?: string;
   /** Chromium --host-resolver-rules, e.g. `MAP *.test 127.0.0.1` to serve fixtures under other names. */
   readonly hostResolverRules?: string;
+  /** More Chromium flags. */
+  readonly extraArgs?: readonly string[];
 }
 
 export interface Launched {
@@ -58,6 +60,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   if (options.deviceScaleFactor)
     args.push(`--force-device-scale-factor=${options.deviceScaleFactor}`);
   if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);
+  if (options.extraArgs) args.push(...options.extraArgs);
   const browser = await puppeteer.launch({
     executablePath: chromePath(),
     headless: true,

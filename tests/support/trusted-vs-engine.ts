@@ -164,7 +164,10 @@ export interface Session {
 
 export async function startSession(): Promise<Session> {
   const [launched, server, crossServer] = await Promise.all([
-    launch({ width: 1024, height: 768 }),
+    // A key's smooth scroll spreads its scroll events over ~150 ms, so where keyup falls among
+    // them depends on the machine's load; the engine scrolls at once. Instant scrolling keeps
+    // the trusted runs repeatable (the scroll positions are the same either way).
+    launch({ width: 1024, height: 768, extraArgs: ['--disable-smooth-scrolling'] }),
     startStaticServer('127.0.0.1'),
     startStaticServer('localhost'),
   ]);
@@ -265,9 +268,16 @@ function trustedDriver(page: Page, cdp: CDPSession, mark: (l: string) => Promise
   // Puppeteer models the numpad with NumLock off (its Numpad1 is End); ours has NumLock on.
   const ownTable = (name: string): boolean => name.startsWith('Numpad');
   // Puppeteer's lower-case letter entries carry no Shift layer (its `z` stays "z" under Shift,
-  // where Chromium on Linux and Windows reports "Z"); its `KeyZ` entries have one.
+  // where Chromium on Linux and Windows reports "Z"); its `KeyZ` entries have one. And its
+  // `+ - * /` are the numpad's keys, where a typist (and xdotool) uses the main rows'.
+  const mainRow: Readonly<Record<string, KeyInput>> = {
+    '+': 'Equal',
+    '*': 'Digit8',
+    '-': 'Minus',
+    '/': 'Slash',
+  };
   const puppeteerName = (name: string): KeyInput =>
-    (/^[a-z]$/.test(name) ? `Key${name.toUpperCase()}` : name) as KeyInput;
+    mainRow[name] ?? ((/^[a-z]$/.test(name) ? `Key${name.toUpperCase()}` : name) as KeyInput);
   const keyDown = async (name: string): Promise<void> => {
     held.add(name);
     try {
@@ -322,6 +332,12 @@ function trustedDriver(page: Page, cdp: CDPSession, mark: (l: string) => Promise
       for (const m of down.reverse()) await keyUp(m);
     }
   };
+  // A key is down for a while (tens of ms), so the page renders a frame before its keyup;
+  // without a pause that depends on the machine's load.
+  const heldAcrossAFrame = (): Promise<unknown> =>
+    page.evaluate(
+      () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
+    );
   const d: Driver = {
     side: 'trusted',
     page,
@@ -370,6 +386,7 @@ function trustedDriver(page: Page, cdp: CDPSession, mark: (l: string) => Promise
           down.push(k);
           await keyDown(k);
         }
+        await heldAcrossAFrame();
       } finally {
         for (const k of down.reverse()) await keyUp(k);
       }
@@ -409,6 +426,7 @@ function trustedDriver(page: Page, cdp: CDPSession, mark: (l: string) => Promise
               text: part,
               unmodifiedText: part,
             });
+            await heldAcrossAFrame();
             await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: part });
           }
         } else if (name === 'Enter') {
