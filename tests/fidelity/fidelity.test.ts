@@ -2,11 +2,12 @@
  * The fidelity suite under `npm test`: every FIDELITY.md behaviour, trusted input
  * vs the engine with the page unfocused. Trusted input must pass every behaviour
  * (else the fixture is wrong). The engine must leave the page in the state
- * trusted input leaves it in, except for the gaps listed in expectations.ts,
- * which it must still report to Claude. Exact agreement of the event logs is the
- * fidelity score: printed here (so it shows in CI's log) and by `npm run
- * fidelity`, with each behaviour's differences as a test diagnostic; the 95 %
- * goal is a measured figure, like the benchmark's.
+ * trusted input leaves it in and send the same events, except for the gaps
+ * listed in expectations.ts, which it must still report to Claude. A behaviour
+ * whose events differ is run once more before it fails: on a loaded machine a
+ * frame can fall between two of the trusted run's input events and move a
+ * scroll or hover event by one place. The table and the agreement score print
+ * here (so they show in CI's log) and with `npm run fidelity`.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -17,11 +18,22 @@ import { isStateDifference, printReport } from './report.ts';
 
 describe('fidelity: trusted input vs the engine (FIDELITY.md)', { timeout: 600_000 }, () => {
   const results = new Map<string, BehaviourResult>();
+  const reran = new Set<string>();
   before(async () => {
     const t0 = Date.now();
     const all = await runSuite();
     for (const r of all) results.set(r.behaviour.id, r);
     printReport(all, { seconds: (Date.now() - t0) / 1000 });
+    const again = all
+      .filter((r) => !expectationFor(r.behaviour.id) && r.differences.length > 0)
+      .map((r) => r.behaviour.id);
+    if (again.length === 0) return;
+    for (const r of await runSuite({ only: again })) {
+      if (again.includes(r.behaviour.id)) {
+        results.set(r.behaviour.id, r);
+        reran.add(r.behaviour.id);
+      }
+    }
   });
 
   for (const b of behaviours) {
@@ -39,6 +51,7 @@ describe('fidelity: trusted input vs the engine (FIDELITY.md)', { timeout: 600_0
         assert.deepEqual(r.reportProblems, [], 'the engine reports the gap to Claude');
         return;
       }
+      if (reran.has(b.id)) t.diagnostic('events differed in the first run; this is the second');
       assert.deepEqual(
         {
           problems: r.engineProblems,
@@ -48,7 +61,7 @@ describe('fidelity: trusted input vs the engine (FIDELITY.md)', { timeout: 600_0
         { problems: [], report: [], state: [] },
         'the engine leaves the page as trusted input does',
       );
-      for (const d of r.differences) t.diagnostic(`event log differs: ${d.slice(0, 300)}`);
+      assert.deepEqual(r.differences, [], 'the page sees the events trusted input sends');
     });
   }
 });
