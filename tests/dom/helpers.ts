@@ -13,10 +13,10 @@ import { launch, type Launched } from '../support/browser.ts';
 import { injectEngine, perform, unfocusedPage } from '../support/engine-harness.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
+/** One event as tests/fixtures/fidelity/log.js records it (the input fixtures use it too). */
 export interface LogEntry {
   readonly type: string;
   readonly target: string | null;
-  readonly trusted: boolean;
   readonly [field: string]: unknown;
 }
 
