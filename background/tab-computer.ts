@@ -41,14 +41,24 @@ export class TabComputer implements Computer {
   recentJournal: string[] = [];
   /** Which frame each action goes to (extension/frame-routing.ts). */
   readonly #frames = new FrameRouter<number>(0, {
-    perform: (frameId, action) =>
-      this.driver.call(
-        'perform',
-        { action: toEngineAction(action) },
-        { timeoutMs: timeoutFor(action), frameId },
-      ),
+    perform: async (frameId, action) => {
+      const send = () =>
+        this.driver.call(
+          'perform',
+          { action: toEngineAction(action) },
+          { timeoutMs: timeoutFor(action), frameId },
+        );
+      try {
+        return await send();
+      } catch (error) {
+        // An iframe added or navigated since tabpilot came in has no content script yet.
+        if (frameId === 0 || !isNotListening(error)) throw error;
+        await this.driver.ensureFrame(frameId);
+        return send();
+      }
+    },
     frameFor: (url) => this.driver.frameIdFor(url),
-    leave: (frameId, what) => this.driver.call('leave', what, { frameId }),
+    leave: (frameId, what) => this.driver.call('leave', what, { frameId, timeoutMs: 2000 }),
   });
   /** Things seen outside the page (a download started) for the next tool result. */
   readonly pendingNotes: string[] = [];
@@ -155,7 +165,9 @@ export class TabComputer implements Computer {
     for (const action of actions) {
       if (signal.aborted) throw new StoppedError();
       const css = mapActionPoints(action, (p) => modelToViewport(p, geometry));
-      const report = await this.#frames.perform(css);
+      const report = await this.#frames.perform(css, signal).catch((error: unknown) => {
+        throw signal.aborted ? new StoppedError() : error;
+      });
       const to = pointerAfter(action);
       const cssTo = pointerAfter(css);
       if (to && cssTo) {
@@ -270,4 +282,10 @@ function timeoutFor(action: PageAction<'viewport'>): number {
 
 function round2(v: number): number {
   return Math.round(v * 100) / 100;
+}
+
+/** The frame has no content script listening (never injected, or its document changed). */
+function isNotListening(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Receiving end does not exist|Could not establish connection/i.test(message);
 }

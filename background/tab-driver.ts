@@ -82,15 +82,27 @@ export class TabDriver {
     }
     if (!(await this.ping()))
       throw new TabError('The page did not answer after tabpilot was loaded');
-    // alert/confirm/prompt live in the page's own world: answer them there so the
-    // page is never left blocked, and report them to the content script's journal.
-    // setTimeout too, so settling can wait for a page that answers a little later;
-    // and typing's textInput events are made composed there.
+    await this.#installHooks({ tabId: this.tabId, allFrames: true });
+  }
+
+  /**
+   * The page-world hooks: alert/confirm/prompt live in the page's own world, so
+   * they are answered there (the page is never left blocked) and reported to the
+   * content script's journal; setTimeout, so settling can wait for a page that
+   * answers a little later; and events only the page's world can shape
+   * (composed textInput, pointer capture).
+   */
+  async #installHooks(target: chrome.scripting.InjectionTarget): Promise<void> {
     for (const func of [installDialogHook, installTimerHook, installEventHook]) {
-      await chrome.scripting
-        .executeScript({ target: { tabId: this.tabId, allFrames: true }, world: 'MAIN', func })
-        .catch(() => undefined);
+      await chrome.scripting.executeScript({ target, world: 'MAIN', func }).catch(() => undefined);
     }
+  }
+
+  /** Loads tabpilot into one frame of the tab (an iframe that appeared after the run began). */
+  async ensureFrame(frameId: number): Promise<void> {
+    const target = { tabId: this.tabId, frameIds: [frameId] };
+    await browser.scripting.executeScript({ target, files: ['content.js'] });
+    await this.#installHooks(target);
   }
 
   private async ping(): Promise<boolean> {

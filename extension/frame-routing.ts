@@ -11,7 +11,7 @@
  * engine tests (puppeteer frames) route with this same code.
  */
 import { mapActionPoints, pointerAfter, type ActionReport, type PageAction } from './actions.ts';
-import { point } from './geometry.ts';
+import { point, type Point, type Space } from './geometry.ts';
 
 export interface FrameIo<F> {
   perform(frame: F, action: PageAction<'viewport'>): Promise<ActionReport>;
@@ -23,9 +23,26 @@ export interface FrameIo<F> {
 /** Nesting deeper than this is not followed. */
 const maxDepth = 5;
 
+/** Where a pointer action starts: a drag belongs to the frame it starts in. */
+export function routePoint<S extends Space>(action: {
+  readonly kind: PageAction['kind'];
+  readonly at?: Point<S>;
+  readonly to?: Point<S>;
+  readonly from?: Point<S>;
+}): Point<S> | undefined {
+  return action.kind === 'drag' ? action.from : pointerAfter(action);
+}
+
 export class FrameRouter<F> {
   #keyFrame: F;
   #pointerFrame: F;
+  /**
+   * The frame a mouse button went down in, and its offset: like a browser, it
+   * gets every pointer action until the button is up, wherever the pointer goes.
+   */
+  #pressed: { frame: F; dx: number; dy: number } | undefined;
+  /** Frames that may hold a button or key, whatever happened since: all are released at the end. */
+  readonly #mayHold = new Set<F>();
 
   constructor(
     private readonly top: F,
@@ -35,30 +52,39 @@ export class FrameRouter<F> {
     this.#pointerFrame = top;
   }
 
-  /** The frames that may hold keys or buttons: the top, and where keys and the pointer went last. */
+  /** The frames to release at the end of a run. */
   frames(): F[] {
-    return [...new Set([this.top, this.#keyFrame, this.#pointerFrame])];
+    return [...new Set([this.top, this.#keyFrame, this.#pointerFrame, ...this.#mayHold])];
   }
 
   /** A new document: keys go to its top frame until a press says otherwise. */
   reset(): void {
     this.#keyFrame = this.top;
     this.#pointerFrame = this.top;
+    this.#pressed = undefined;
   }
 
-  async perform(action: PageAction<'viewport'>): Promise<ActionReport> {
+  /** Carries out `action` in the frame it belongs to; `signal` stops it between frames. */
+  async perform(action: PageAction<'viewport'>, signal?: AbortSignal): Promise<ActionReport> {
     const pointerAction = pointerAfter(action) !== undefined;
     const press = action.kind === 'click' || action.kind === 'down' || action.kind === 'drag';
-    let frame = pointerAction ? this.top : this.#keyFrame;
-    let local = action;
+    const held = pointerAction ? this.#pressed : undefined;
+    let frame = held?.frame ?? (pointerAction ? this.top : this.#keyFrame);
+    let dx = held?.dx ?? 0;
+    let dy = held?.dy ?? 0;
+    let local = held
+      ? mapActionPoints(action, (p) => point<'viewport'>(p.x - dx, p.y - dy))
+      : action;
     const path: F[] = [];
     let report: ActionReport = { notes: [] };
-    for (let depth = 0; depth < maxDepth; depth++) {
+    for (let depth = 0; ; depth++) {
+      signal?.throwIfAborted();
       path.push(frame);
+      if (action.kind === 'down' || action.kind === 'hold') this.#mayHold.add(frame);
       report = await this.io.perform(frame, local);
       const hit = report.frame;
       if (!hit) break;
-      const child = await this.io.frameFor(hit.url);
+      const child = depth + 1 < maxDepth ? await this.io.frameFor(hit.url) : undefined;
       if (child === undefined) {
         report = {
           notes: [
@@ -69,7 +95,14 @@ export class FrameRouter<F> {
         break;
       }
       frame = child;
+      dx += hit.x;
+      dy += hit.y;
       local = mapActionPoints(local, (p) => point<'viewport'>(p.x - hit.x, p.y - hit.y));
+    }
+    if (action.kind === 'down') this.#pressed ??= { frame, dx, dy };
+    if (action.kind === 'up') {
+      this.#pressed = undefined;
+      this.#mayHold.delete(frame);
     }
     if (pointerAction) await this.#moved(frame, press, path);
     return report;

@@ -44,9 +44,11 @@ export function frameAt(p: ViewportPoint): { url: string; x: number; y: number }
   if (!isFrame(el) || !el.src) return null;
   const r = el.getBoundingClientRect();
   const style = getComputedStyle(el);
-  return {
-    url: el.src,
-    x: r.left + el.clientLeft + parseFloat(style.paddingLeft),
-    y: r.top + el.clientTop + parseFloat(style.paddingTop),
-  };
+  const x = r.left + el.clientLeft + parseFloat(style.paddingLeft);
+  const y = r.top + el.clientTop + parseFloat(style.paddingTop);
+  const width = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const height = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  // The iframe's border and padding belong to this document, not to the frame's.
+  if (p.x < x || p.y < y || p.x >= x + width || p.y >= y + height) return null;
+  return { url: el.src, x, y };
 }

@@ -3,8 +3,8 @@
  * this frame. Actions run one at a time, in the order they arrive.
  */
 import type { ActionReport, FrameHit, MouseButton } from '../../extension/actions.ts';
-import { pointerAfter } from '../../extension/actions.ts';
 import type { EngineAction, KeyStroke } from '../../extension/engine-action.ts';
+import { routePoint } from '../../extension/frame-routing.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { point } from '../../extension/geometry.ts';
 import { drag } from './drag.ts';
@@ -117,8 +117,9 @@ async function run(action: EngineAction, report: Report): Promise<void> {
  * the press (`leave`), so that a blur the browser sends itself comes first.
  */
 function forwardToFrame(action: EngineAction): FrameHit | null {
-  const at = pointerAfter(action);
-  if (!at || isSelectPopupOpen()) return null;
+  const at = routePoint(action);
+  // With a button down here, this frame keeps the pointer until it is up (as a browser does).
+  if (!at || isSelectPopupOpen() || engineState.pressed.size > 0) return null;
   const hit = frameAt(at);
   if (!hit) return null;
   // Chromium hit-tests a same-process iframe in this document, so the iframe element

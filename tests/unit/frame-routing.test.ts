@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ActionReport, PageAction } from '../../extension/actions.ts';
-import { FrameRouter } from '../../extension/frame-routing.ts';
+import { FrameRouter, routePoint } from '../../extension/frame-routing.ts';
 import { point } from '../../extension/geometry.ts';
 
 /**
@@ -21,15 +21,20 @@ const children: Record<string, { name: string; x: number; y: number }[]> = {
 
 function tab() {
   const calls: string[] = [];
+  const holding = new Set<string>();
   const router = new FrameRouter<string>('top', {
     perform: (frame, action): Promise<ActionReport> => {
-      const at = 'at' in action ? action.at : undefined;
+      const at = routePoint(action);
       calls.push(`${frame} ${action.kind}${at ? ` ${at.x},${at.y}` : ''}`);
-      const hit = at
-        ? children[frame]?.find(
-            (c) => at.x >= c.x && at.y >= c.y && at.x < c.x + 200 && at.y < c.y + 200,
-          )
-        : undefined;
+      // A frame holding a button keeps the pointer, as the engine does.
+      const hit =
+        at && !holding.has(frame)
+          ? children[frame]?.find(
+              (c) => at.x >= c.x && at.y >= c.y && at.x < c.x + 200 && at.y < c.y + 200,
+            )
+          : undefined;
+      if (!hit && action.kind === 'down') holding.add(frame);
+      if (!hit && action.kind === 'up') holding.delete(frame);
       return Promise.resolve(
         hit ? { notes: [], frame: { url: hit.name, x: hit.x, y: hit.y } } : { notes: [] },
       );
@@ -91,7 +96,7 @@ describe('FrameRouter', () => {
     calls.length = 0;
     // A move takes the pointer away but not the focus.
     await router.perform(move(10, 10));
-    assert.deepEqual(calls, ['top move', 'c leave pointer']);
+    assert.deepEqual(calls, ['top move 10,10', 'c leave pointer']);
   });
 
   it('says so when the frame cannot be reached', async () => {
@@ -99,5 +104,39 @@ describe('FrameRouter', () => {
     children['top']?.push({ name: 'unreachable', x: 0, y: 300 });
     const report = await router.perform(click(5, 305));
     assert.match(report.notes.join(' '), /cannot reach/);
+  });
+
+  it('keeps a pressed button’s frame for every pointer action until the button is up', async () => {
+    const { router, calls } = tab();
+    const at = (x: number, y: number) => point<'viewport'>(x, y);
+    await router.perform({ kind: 'down', at: at(130, 70), button: 'left', modifiers: [] });
+    calls.length = 0;
+    // The pointer leaves the frames while the button is down: b still gets it, at its offset.
+    await router.perform(move(500, 500));
+    await router.perform({ kind: 'up', at: at(500, 500), button: 'left', modifiers: [] });
+    assert.deepEqual(calls, ['b move 390,440', 'b up 390,440']);
+    calls.length = 0;
+    await router.perform(move(500, 500));
+    assert.deepEqual(calls.slice(0, 1), ['top move 500,500']);
+    assert.ok(router.frames().includes('b'), 'b is released at the end of the run');
+  });
+
+  it('sends a drag to the frame it starts in', async () => {
+    const { router, calls } = tab();
+    await router.perform({
+      kind: 'drag',
+      from: point<'viewport'>(450, 10),
+      to: point<'viewport'>(10, 10),
+      modifiers: [],
+    });
+    assert.deepEqual(calls.slice(0, 2), ['top drag 450,10', 'c drag 50,10']);
+  });
+
+  it('stops between frames once the run is stopped', async () => {
+    const { router, calls } = tab();
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(router.perform(click(130, 70), controller.signal));
+    assert.deepEqual(calls, []);
   });
 });
