@@ -9,7 +9,7 @@ import { openPage } from '../support/browser.ts';
 import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
 import type { Policy } from '../support/fake-anthropic/index.ts';
 import { startE2E, type E2E } from '../support/e2e.ts';
-import { clickOn, cyan, magenta, turnOf } from './policies.ts';
+import { clickOn, cyan, green, magenta, turnOf } from './policies.ts';
 
 describe('frames', () => {
   let e: E2E;
@@ -44,6 +44,31 @@ describe('frames', () => {
     };
     assert.deepEqual(await state('/frame-inner.html'), { clicks: 1, submitted: null });
     assert.deepEqual(await state('/frame-inner.html?field'), { clicks: 0, submitted: 'framed' });
+    await popup.close();
+    await page.close();
+  });
+
+  test('a click lands in an iframe added after the run began', async () => {
+    e.fake.setPolicy((req) => {
+      switch (turnOf(req)) {
+        case 1:
+          return { toolUses: [clickOn(req, green)] };
+        case 2:
+          return { toolUses: [clickOn(req, magenta)] };
+        default:
+          return { text: 'Pressed Go in the new frame.' };
+      }
+    });
+    const page = await openPage(e.l.browser, e.site.url('/fixtures/e2e/late-frame.html'));
+    const popup = await openPopup(e.l);
+    await runTask(popup, 'Add a frame, then press Go in it.');
+    assert.equal(await waitForEnd(popup), 'Done: Pressed Go in the new frame.');
+    const frame = page.frames().find((f) => f.url().endsWith('/frame-inner.html?late'));
+    assert.ok(frame, 'the frame was added');
+    assert.deepEqual(await frame.evaluate(() => (window as unknown as { state: unknown }).state), {
+      clicks: 1,
+      submitted: null,
+    });
     await popup.close();
     await page.close();
   });
