@@ -9,7 +9,7 @@ import { openPage } from '../support/browser.ts';
 import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
 import type { Policy } from '../support/fake-anthropic/index.ts';
 import { startE2E, type E2E } from '../support/e2e.ts';
-import { clickOn, cyan, green, magenta, turnOf } from './policies.ts';
+import { clickInTurn, clickOn, cyan, green, magenta, turnOf } from './policies.ts';
 
 describe('frames', () => {
   let e: E2E;
@@ -49,16 +49,7 @@ describe('frames', () => {
   });
 
   test('a click lands in an iframe added after the run began', async () => {
-    e.fake.setPolicy((req) => {
-      switch (turnOf(req)) {
-        case 1:
-          return { toolUses: [clickOn(req, green)] };
-        case 2:
-          return { toolUses: [clickOn(req, magenta)] };
-        default:
-          return { text: 'Pressed Go in the new frame.' };
-      }
-    });
+    e.fake.setPolicy(clickInTurn([green, magenta], 'Pressed Go in the new frame.'));
     const page = await openPage(e.l.browser, e.site.url('/fixtures/e2e/late-frame.html'));
     const popup = await openPopup(e.l);
     await runTask(popup, 'Add a frame, then press Go in it.');

@@ -5,14 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openPage, type Launched } from '../support/browser.ts';
+import { openPage } from '../support/browser.ts';
 import { openPopup, runTask, waitForEnd } from '../support/extension.ts';
-import {
-  lastUserImage,
-  type DecodedImage,
-  type FakeAnthropic,
-} from '../support/fake-anthropic/index.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import { lastUserImage, type DecodedImage } from '../support/fake-anthropic/index.ts';
 import { startE2E, type E2E } from '../support/e2e.ts';
 import { clickOn, magenta, turnOf } from './policies.ts';
 
@@ -23,18 +18,14 @@ function pixel(img: DecodedImage, x: number, y: number): [number, number, number
 
 describe('the pointer in screenshots, and pages that hang', () => {
   let e: E2E;
-  let l: Launched;
-  let fake: FakeAnthropic;
-  let site: StaticServer;
   before(async () => {
     e = await startE2E({ settings: {} });
-    ({ l, fake, site } = e);
   });
   after(() => e.close());
 
   test('the screenshot after a mouse_move shows the pointer there, and the page has no cursor element', async () => {
     let shot: DecodedImage | null = null;
-    fake.setPolicy((req) => {
+    e.fake.setPolicy((req) => {
       if (turnOf(req) === 1) {
         return {
           toolUses: [{ name: 'computer', input: { action: 'mouse_move', coordinate: [400, 300] } }],
@@ -43,8 +34,8 @@ describe('the pointer in screenshots, and pages that hang', () => {
       shot = lastUserImage(req);
       return { text: 'Moved.' };
     });
-    const page = await openPage(l.browser, site.url('/fixtures/e2e/frozen.html'));
-    const popup = await openPopup(l);
+    const page = await openPage(e.l.browser, e.site.url('/fixtures/e2e/frozen.html'));
+    const popup = await openPopup(e.l);
     await runTask(popup, 'Move the mouse.');
     assert.equal(await waitForEnd(popup), 'Done: Moved.');
     const img = shot as DecodedImage | null;
@@ -63,9 +54,9 @@ describe('the pointer in screenshots, and pages that hang', () => {
   });
 
   test('a page frozen by its own script ends the run with a clear reason', async () => {
-    fake.setPolicy((req) => ({ toolUses: [clickOn(req, magenta)] }));
-    const page = await openPage(l.browser, site.url('/fixtures/e2e/frozen.html'));
-    const popup = await openPopup(l);
+    e.fake.setPolicy((req) => ({ toolUses: [clickOn(req, magenta)] }));
+    const page = await openPage(e.l.browser, e.site.url('/fixtures/e2e/frozen.html'));
+    const popup = await openPopup(e.l);
     await runTask(popup, 'Press the button.');
     const status = await waitForEnd(popup, 40_000);
     assert.match(

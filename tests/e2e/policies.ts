@@ -33,6 +33,14 @@ export function turnOf(req: MessagesRequest): number {
   return req.messages.filter((m) => m.role === 'assistant').length + 1;
 }
 
+/** Clicks the things painted `colours`, one a turn, then answers `text`. */
+export function clickInTurn(colours: readonly Rgb[], text: string): Policy {
+  return (req) => {
+    const colour = colours[turnOf(req) - 1];
+    return colour ? { toolUses: [clickOn(req, colour)] } : { text };
+  };
+}
+
 /** Clicks the magenta button, clicks the cyan field, types, presses Return, answers. */
 export const fillFormPolicy: Policy = (req) => {
   const turn = turnOf(req);

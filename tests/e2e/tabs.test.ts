@@ -3,14 +3,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { extensionWorker, openPage, type Launched } from '../support/browser.ts';
 import { openPopup, runTask, transcript, waitForEnd } from '../support/extension.ts';
-import {
-  type FakeAnthropic,
-  type MessagesRequest,
-  type Policy,
-} from '../support/fake-anthropic/index.ts';
+import type { FakeAnthropic, MessagesRequest } from '../support/fake-anthropic/index.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { startE2E, type E2E } from '../support/e2e.ts';
-import { clickOn, green, magenta, turnOf } from './policies.ts';
+import { clickInTurn, green, magenta, turnOf } from './policies.ts';
 
 describe('tabs', () => {
   let e: E2E;
@@ -24,17 +20,7 @@ describe('tabs', () => {
   after(() => e.close());
 
   test('the run follows a tab its click opened, and groups the two', async () => {
-    const policy: Policy = (req) => {
-      switch (turnOf(req)) {
-        case 1:
-          return { toolUses: [clickOn(req, green)] };
-        case 2:
-          return { toolUses: [clickOn(req, magenta)] };
-        default:
-          return { text: 'Pressed Go in the new tab.' };
-      }
-    };
-    fake.setPolicy(policy);
+    fake.setPolicy(clickInTurn([green, magenta], 'Pressed Go in the new tab.'));
     const opener = await openPage(l.browser, site.url('/fixtures/e2e/opener.html'));
     let popup = await openPopup(l);
     const started = fake.requests.length;
