@@ -16,19 +16,26 @@
  * `el.setPointerCapture(1)` (Monaco, sliders, drawing apps). With no real
  * button down, Chromium ignores it and `hasPointerCapture` stays false
  * (https://w3c.github.io/pointerevents/#setting-pointer-capture: only for a
- * pointer in the active buttons state). While the content script has a button
- * pressed (it says so with `tabpilot-pointer-down` / `-up` at the carrier), the
- * hook answers set/release/hasPointerCapture for the mouse (pointerId 1)
- * itself and tells the content script the pending capture target with a
- * private composed event at that element (`tabpilot-capture-set` /
- * `-release`), which the content script stops at window, first in its path.
+ * pointer in the active buttons state). While the content script dispatches a
+ * pointer or mouse event with a button of its mouse down (it says so around
+ * each one with `tabpilot-dispatch-start` / `-end` at the carrier), the hook
+ * answers set/releasePointerCapture for the mouse (pointerId 1) itself and
+ * tells the content script the pending capture target with a private composed
+ * event at that element (`tabpilot-capture-set` / `-release`), which the
+ * content script takes at window only during that dispatch. Between its
+ * dispatches, from its first press (`tabpilot-pointer-down`) to its last
+ * release (`tabpilot-pointer-up`), the hook answers hasPointerCapture for it
+ * too, except in the handlers of the user's own (trusted) input, which keeps
+ * the browser's capture, as does everything else.
  * The replacements are Proxies of the functions they replace, and
  * Function.prototype.toString shows the replaced function's source for them,
  * so they still read as native code.
  *
  * The carrier is introduced once per document: the content script puts a
- * comment on the document and dispatches `tabpilot-carrier` from it; the hook
- * keeps it, marks it by setting its text, and the content script takes it out.
+ * comment on the document and dispatches `tabpilot-carrier` from it (not
+ * bubbling: the hook's capture listener on the document still sees it); the
+ * hook keeps the first one, marks it by setting its text, ignores any later
+ * one, and the content script takes it out.
  *
  * Self-contained on purpose: executeScript serializes the function's source.
  */
@@ -38,6 +45,9 @@ export const carrierReady = 'tabpilot-carrier-ready';
 /** Content script to hook, at the carrier: a button went down / the last one came up. */
 export const pointerDownEvent = 'tabpilot-pointer-down';
 export const pointerUpEvent = 'tabpilot-pointer-up';
+/** Content script to hook, at the carrier: around each of its pointer and mouse events with a button down. */
+export const dispatchStartEvent = 'tabpilot-dispatch-start';
+export const dispatchEndEvent = 'tabpilot-dispatch-end';
 /** Hook to content script, at the element: it set or released the mouse's pending capture. */
 export const captureSetEvent = 'tabpilot-capture-set';
 export const captureReleaseEvent = 'tabpilot-capture-release';
@@ -54,8 +64,29 @@ export function installEventHook(): void {
 
   /** The element whose pending capture the content script's pressed mouse has; null: none. */
   let pending: Element | null = null;
+  /** The content script's mouse has a button down (from its first press to its last release). */
   let engineDown = false;
+  /** The content script is dispatching a pointer or mouse event with a button down, now. */
+  let engineDispatching = false;
+  let carrierTaken = false;
   const mouseId = 1;
+  // window.event's getter as it is now ([Replaceable]: the page may shadow it later).
+  const eventGetter = (
+    Object.getOwnPropertyDescriptor(window, 'event') ??
+    Object.getOwnPropertyDescriptor(Window.prototype, 'event')
+  )?.get;
+
+  /** Whether the event being handled now is the user's own input (trusted); never throws. */
+  const userEventNow = [
+    (): boolean => {
+      try {
+        const current: unknown = eventGetter ? Reflect.apply(eventGetter, window, []) : undefined;
+        return current instanceof EventCtor && current.isTrusted;
+      } catch {
+        return false;
+      }
+    },
+  ][0] as () => boolean;
 
   // The private answer at the element (tsx names inner functions with a helper the page lacks,
   // so the helpers here are anonymous).
@@ -130,8 +161,12 @@ export function installEventHook(): void {
     const original = proto[name];
     if (typeof original !== 'function') return;
     const handler: ProxyHandler<(...a: unknown[]) => unknown> = {};
+    // Set and release only inside the engine's own dispatch; hasPointerCapture
+    // while its button is down, except for the user's own input.
     handler.apply = (target, self: unknown, args: unknown[]) =>
-      engineDown && self instanceof Element && Number(args[0]) === mouseId
+      (name === 'hasPointerCapture' ? engineDown && !userEventNow() : engineDispatching) &&
+      self instanceof Element &&
+      Number(args[0]) === mouseId
         ? mine(self)
         : Reflect.apply(target, self, args);
     const proxy = new Proxy(original as (...a: unknown[]) => unknown, handler);
@@ -153,7 +188,8 @@ export function installEventHook(): void {
     'tabpilot-carrier',
     (e) => {
       const carrier = e.target;
-      if (!(carrier instanceof Comment) || carrier.parentNode !== document) return;
+      if (carrierTaken || !(carrier instanceof Comment) || carrier.parentNode !== document) return;
+      carrierTaken = true;
       e.stopImmediatePropagation();
       carrier.addEventListener('textInput', (t) => {
         define(t, 'composed', { value: true, configurable: true });
@@ -163,7 +199,14 @@ export function installEventHook(): void {
       });
       carrier.addEventListener('tabpilot-pointer-up', () => {
         engineDown = false;
+        engineDispatching = false;
         pending = null;
+      });
+      carrier.addEventListener('tabpilot-dispatch-start', () => {
+        engineDispatching = true;
+      });
+      carrier.addEventListener('tabpilot-dispatch-end', () => {
+        engineDispatching = false;
       });
       carrier.data = 'tabpilot-carrier-ready';
     },

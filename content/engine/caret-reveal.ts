@@ -38,20 +38,91 @@ function measureContext(cs: CSSStyleDeclaration): CanvasRenderingContext2D | nul
 
 const px = (v: string): number => parseFloat(v) || 0;
 
-/** Lines of `text` as a soft-wrapping textarea breaks them at `width` (greedy, at spaces). */
-function wrapLines(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/(?<= )/)) {
-      if (line && ctx.measureText(line + word.trimEnd()).width > width) {
-        lines.push(line);
-        line = word;
-      } else line += word;
+/** A point in a text where greedy wrapping can start over: a line start. */
+interface WrapPoint {
+  /** Offset of the line start in the text. */
+  readonly at: number;
+  /** Lines that end before it. */
+  readonly lines: number;
+  /** The line starts there whatever follows this offset (its first word is complete). */
+  readonly through: number;
+}
+
+interface Wrapped {
+  /** Lines that end before the last one. */
+  readonly lines: number;
+  /** The text of the last line. */
+  readonly last: string;
+  /** The last point a longer text with the same start can resume from. */
+  readonly resume: WrapPoint;
+}
+
+/**
+ * Wraps `text` as a soft-wrapping textarea breaks it at `width` (greedy, at
+ * spaces, and at each newline), starting at the line start `from`. A line
+ * starts where it does whatever comes after its first word, so typing on
+ * rewraps only the last lines.
+ */
+function wrapText(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  width: number,
+  from: WrapPoint,
+): Wrapped {
+  let lines = from.lines;
+  let line = '';
+  let pos = from.at;
+  let resume = from;
+  for (const token of text.slice(from.at).split(/(?<=[ \n])/)) {
+    const newline = token.endsWith('\n');
+    const word = newline ? token.slice(0, -1) : token;
+    if (line && ctx.measureText(line + word.trimEnd()).width > width) {
+      lines++;
+      line = word;
+      if (newline || word.endsWith(' ')) resume = { at: pos, lines, through: pos + token.length };
+    } else line += word;
+    pos += token.length;
+    if (newline) {
+      lines++;
+      line = '';
+      resume = { at: pos, lines, through: pos };
     }
-    lines.push(line);
   }
-  return lines;
+  return { lines, last: line, resume };
+}
+
+/** Per text control: the text (to a resume point) and the font and width it was wrapped with. */
+const wrapCache = new WeakMap<Element, { key: string; text: string; resume: WrapPoint }>();
+
+/** `wrapText` from the start of `text`, resumed where the last wrap of the same control allows. */
+function wrapCached(
+  el: Element,
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  width: number,
+): Wrapped {
+  const key = `${ctx.font}|${ctx.letterSpacing}|${width}`;
+  const cached = wrapCache.get(el);
+  const from =
+    cached && cached.key === key && text.startsWith(cached.text)
+      ? cached.resume
+      : { at: 0, lines: 0, through: 0 };
+  const wrapped = wrapText(ctx, text, width, from);
+  const resume = wrapped.resume;
+  wrapCache.set(el, { key, text: text.slice(0, resume.through), resume });
+  return wrapped;
+}
+
+/** The characters `-webkit-text-security` shows for each character (password fields: disc). */
+const securityMasks: Record<string, string> = {
+  disc: '\u2022',
+  circle: '\u25e6',
+  square: '\u25a0',
+};
+
+/** The text as the control shows it: masked in a password field, tabs as spaces. */
+function shownText(text: string, mask: string | undefined, tab: string): string {
+  return mask ? mask.repeat([...text].length) : text.replace(/\t/g, tab);
 }
 
 /**
@@ -60,14 +131,18 @@ function wrapLines(ctx: CanvasRenderingContext2D, text: string, width: number): 
  */
 function controlCaret(
   el: HTMLInputElement | HTMLTextAreaElement,
+  cs: CSSStyleDeclaration,
 ): { x: number; top: number; height: number; lineEnd: number } | null {
   if (!hasSelectionApi(el) || el.selectionEnd === null) return null;
-  const cs = getComputedStyle(el);
   const ctx = measureContext(cs);
   if (!ctx) return null;
   const tab = ' '.repeat(Math.max(1, parseInt(cs.tabSize, 10) || 8));
-  const value = el.value.replace(/\t/g, tab);
-  const before = el.value.slice(0, el.selectionEnd).replace(/\t/g, tab);
+  const security = cs.getPropertyValue('-webkit-text-security');
+  const mask =
+    securityMasks[security] ??
+    (el instanceof HTMLInputElement && el.type === 'password' ? securityMasks['disc'] : undefined);
+  const value = shownText(el.value, mask, tab);
+  const before = shownText(el.value.slice(0, el.selectionEnd), mask, tab);
   const padLeft = px(cs.paddingLeft);
   const padTop = px(cs.paddingTop);
   const metrics = ctx.measureText('M');
@@ -81,13 +156,15 @@ function controlCaret(
   }
   const wraps = cs.whiteSpace !== 'pre' && cs.textWrapMode !== 'nowrap';
   const width = el.clientWidth - padLeft - px(cs.paddingRight);
-  const lines = wraps ? wrapLines(ctx, before, width) : before.split('\n');
-  const last = lines[lines.length - 1] ?? '';
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const { lines, last } = wraps
+    ? wrapCached(el, ctx, before, width)
+    : { lines: before.slice(0, lineStart).split('\n').length - 1, last: before.slice(lineStart) };
   const rest = value.slice(before.length).split('\n')[0] ?? '';
   const x = padLeft + ctx.measureText(last).width;
   return {
     x,
-    top: padTop + (lines.length - 1) * lineHeight + (lineHeight - fontHeight) / 2,
+    top: padTop + lines * lineHeight + (lineHeight - fontHeight) / 2,
     height: fontHeight,
     lineEnd: x + ctx.measureText(rest).width,
   };
@@ -165,17 +242,34 @@ function visibleBox(el: Element): Box {
   return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight };
 }
 
-/** Scrolls the ancestors of `from` that contain it, innermost first, to show `rect`. */
-function revealInAncestors(from: Element, rect: Box): void {
-  let positioned = getComputedStyle(from).position;
-  for (const el of elementAncestors(from).slice(1)) {
+/**
+ * Whether `el` is the root element or a body whose overflow is the viewport's
+ * (https://drafts.csswg.org/css-overflow-3/#overflow-propagation): the
+ * viewport scrolls for them, through document.scrollingElement.
+ */
+function scrollsAsViewport(el: Element): boolean {
+  if (el === document.documentElement || el === document.scrollingElement) return true;
+  if (el !== document.body) return false;
+  const root = getComputedStyle(document.documentElement);
+  return root.overflowX === 'visible' && root.overflowY === 'visible';
+}
+
+/**
+ * Scrolls the ancestors of `from` that contain it, innermost first, to show
+ * `rect`; `from` itself too when the rect is in its content (the caret's
+ * element in a contenteditable, often the scrolling editable root itself).
+ */
+function revealInAncestors(from: Element, rect: Box, includeFrom: boolean): void {
+  let positioned = includeFrom ? 'static' : getComputedStyle(from).position;
+  const chain = elementAncestors(from);
+  for (const el of includeFrom ? chain : chain.slice(1)) {
     if (positioned === 'fixed') return;
     const cs = getComputedStyle(el);
     // An absolutely positioned box scrolls with its containing block, not with the boxes between.
     const contains =
       positioned !== 'absolute' || cs.position !== 'static' || cs.transform !== 'none';
     if (contains) positioned = cs.position;
-    if (!contains || el === document.documentElement || el === document.body) continue;
+    if (!contains || scrollsAsViewport(el)) continue;
     if (!scrolls(el, cs)) continue;
     const visible = visibleBox(el);
     const { dx, dy } = scrollBoxTo(el, rect, visible, {
@@ -204,13 +298,33 @@ function revealInAncestors(from: Element, rect: Box): void {
   );
 }
 
+/**
+ * Whether anything could scroll to show a caret in `el`: the control's own
+ * text overflowing it, a scrolling ancestor, or the page.
+ */
+function anythingScrolls(el: Element): boolean {
+  if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) return true;
+  const root = document.scrollingElement;
+  if (
+    root &&
+    (root.scrollWidth > document.documentElement.clientWidth ||
+      root.scrollHeight > document.documentElement.clientHeight)
+  )
+    return true;
+  return elementAncestors(el)
+    .slice(1)
+    .some((a) => !scrollsAsViewport(a) && scrolls(a, getComputedStyle(a)));
+}
+
 /** After an edit in the focused editable `el`: scrolls its caret into view, as typing does. */
 export function revealCaret(el: Element): void {
   if (isTextControl(el)) {
-    const caret = controlCaret(el);
+    // Measuring the caret costs a pass over the text: none when nothing can scroll.
+    if (!anythingScrolls(el)) return;
+    const cs = getComputedStyle(el);
+    const caret = controlCaret(el, cs);
     if (!caret) return;
     const r = el.getBoundingClientRect();
-    const cs = getComputedStyle(el);
     const isInput = el instanceof HTMLInputElement;
     const originX = r.left + el.clientLeft + (isInput ? px(cs.paddingLeft) : 0);
     const originY = r.top + el.clientTop + (isInput ? px(cs.paddingTop) : 0);
@@ -241,6 +355,7 @@ export function revealCaret(el: Element): void {
         { left: left - dx, right: left + 1 - dx, top: top - dy, bottom: rect.bottom - dy },
         visible,
       ),
+      false,
     );
     return;
   }
@@ -250,5 +365,9 @@ export function revealCaret(el: Element): void {
   if (!r) return;
   const host = sel.focusNode instanceof Element ? sel.focusNode : sel.focusNode?.parentElement;
   if (host)
-    revealInAncestors(host, { left: r.left, top: r.top, right: r.left + 1, bottom: r.bottom });
+    revealInAncestors(
+      host,
+      { left: r.left, top: r.top, right: r.left + 1, bottom: r.bottom },
+      true,
+    );
 }

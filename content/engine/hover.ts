@@ -31,6 +31,7 @@ import { flushDomChanges, onChildrenRemoved, onDomChange, onRemoval } from './do
 import { hitTest } from './hit-test.ts';
 import { isDragging } from './html-drag.ts';
 import { fireMouse, firePointer } from './mouse-events.ts';
+import { captureTarget } from './pointer-capture.ts';
 import { isSelectPopupOpen } from './select-popup.ts';
 import { engineState } from './state.ts';
 
@@ -169,13 +170,15 @@ export function updateHover(
 
 /**
  * Re-evaluates what is under the still pointer and sends the boundary events
- * if it changed (after a scroll, or a DOM change under the pointer).
+ * if it changed (after a scroll, or a DOM change under the pointer). While the
+ * pointer is captured it counts as over the capture target, wherever it is
+ * (https://w3c.github.io/pointerevents/#pointer-capture).
  */
 export function refreshHover(extra: MouseEventInit = {}): void {
   const at = engineState.pointer;
   if (!at || isDragging() || isSelectPopupOpen()) return;
   flushDomChanges();
-  updateHover(hitTest(at), at, extra);
+  updateHover(captureTarget(hitTest(at)), at, extra);
 }
 
 /** Forgets the hover state (the pointer left this frame). */

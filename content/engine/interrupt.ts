@@ -9,6 +9,11 @@ export function interrupted(): boolean {
   return controller.signal.aborted;
 }
 
+/** Aborted when the running action is interrupted (for waits that must not outlast a Stop). */
+export function interruptSignal(): AbortSignal {
+  return controller.signal;
+}
+
 /** Waits `ms`, or less if the action is interrupted meanwhile. */
 export function interruptibleSleep(ms: number): Promise<void> {
   const { signal } = controller;

@@ -3,7 +3,9 @@
  * a real mouse (https://w3c.github.io/pointerevents/, https://w3c.github.io/uievents/).
  */
 import type { ViewportPoint } from '../../extension/geometry.ts';
+import { dispatchEndEvent, dispatchStartEvent } from '../../extension/main-world-events.ts';
 import { buttonsMask, engineState, modifierFlags } from './state.ts';
+import { hookCarrier } from './text-event.ts';
 
 /** Events that bubble and can be cancelled; enter/leave do neither. */
 const notBubbling = new Set(['mouseenter', 'mouseleave', 'pointerenter', 'pointerleave']);
@@ -35,6 +37,31 @@ function baseInit(type: string, at: ViewportPoint, extra: MouseEventInit): Mouse
   };
 }
 
+let dispatching = 0;
+
+/**
+ * True while the engine dispatches a pointer or mouse event with a button of
+ * its mouse down: the only time the page may take pointer capture for it
+ * (pointer-capture.ts, and the page-world hook, which is told so for each
+ * such dispatch and otherwise leaves capture to the browser).
+ */
+export function inEngineDispatch(): boolean {
+  return dispatching > 0;
+}
+
+function dispatch(target: EventTarget, event: Event): boolean {
+  if (engineState.pressed.size === 0) return target.dispatchEvent(event);
+  const carrier = dispatching === 0 ? hookCarrier() : null;
+  dispatching++;
+  try {
+    carrier?.dispatchEvent(new Event(dispatchStartEvent));
+    return target.dispatchEvent(event);
+  } finally {
+    dispatching--;
+    carrier?.dispatchEvent(new Event(dispatchEndEvent));
+  }
+}
+
 /** Dispatches a MouseEvent; returns false if a handler called preventDefault. */
 export function fireMouse(
   type: string,
@@ -42,7 +69,7 @@ export function fireMouse(
   at: ViewportPoint,
   extra: MouseEventInit = {},
 ): boolean {
-  return target.dispatchEvent(new MouseEvent(type, baseInit(type, at, extra)));
+  return dispatch(target, new MouseEvent(type, baseInit(type, at, extra)));
 }
 
 /**
@@ -64,7 +91,7 @@ export function firePointer(
     height: 1,
     pressure: buttonsMask() ? 0.5 : 0,
   };
-  return target.dispatchEvent(new PointerEvent(type, init));
+  return dispatch(target, new PointerEvent(type, init));
 }
 
 /** click, auxclick and contextmenu are PointerEvents in Chromium (https://crbug.com/1150979). */
@@ -81,5 +108,5 @@ export function fireClickLike(
     pointerType: 'mouse',
     isPrimary: true,
   };
-  return target.dispatchEvent(new PointerEvent(type, init));
+  return dispatch(target, new PointerEvent(type, init));
 }

@@ -30,10 +30,10 @@ import {
   hasCapture,
   processPendingCapture,
 } from './pointer-capture.ts';
-import type { Report } from './report.ts';
 import { openSelectPopup } from './select-popup.ts';
 import { clickLabel, labelledControl } from './label-activation.ts';
 import { isListbox, listboxOption, pressListboxOption, releaseListbox } from './select-listbox.ts';
+import { Report } from './report.ts';
 import { buttonCode, engineState, type PressedButton } from './state.ts';
 import {
   endSelectionDrag,
@@ -80,9 +80,9 @@ export function moveTo(p: ViewportPoint, report: Report): Element | null {
     dragTo(target, p);
     return target;
   }
-  // Capture set since the last pointer event takes effect now; while captured,
-  // the pointer counts as over the capture target.
-  processPendingCapture(p);
+  // Capture set since the last pointer event takes effect now (only a pressed
+  // pointer has any); while captured, the pointer counts as over the capture target.
+  if (engineState.pressed.size > 0) processPendingCapture(p);
   const to = captureTarget(target);
   updateHover(to, p);
   if (to) {
@@ -221,6 +221,51 @@ export function releaseButton(
   } finally {
     if (released) refreshHover({ button: code });
   }
+}
+
+/**
+ * Clicks `button` at `p` `count` times (the pointer is already there): each
+ * press is paired with its release, which runs even if the press throws.
+ */
+export function click(button: MouseButton, p: ViewportPoint, count: number, report: Report): void {
+  for (let detail = 1; detail <= count; detail++) {
+    try {
+      press(button, p, detail, report);
+    } finally {
+      releaseButton(button, p, detail, report);
+    }
+  }
+}
+
+/**
+ * Lets go of every pressed button (for a Stop, or after a failed action): each
+ * is released where the pointer is or, when that is unknown, where it went
+ * down (never at some made-up point), in its own `try` so that one failure
+ * does not keep the others down. Then nothing is pressed and nothing
+ * captured, whatever happened; a capture still held is released at
+ * `fallbackAt` when no other point is known. The first failure is rethrown
+ * once all that is done.
+ */
+export function releaseAllButtons(fallbackAt: ViewportPoint | null, report = new Report()): void {
+  let lastAt: ViewportPoint | null = engineState.pointer ?? fallbackAt;
+  const failures: unknown[] = [];
+  try {
+    for (const [button, down] of [...engineState.pressed]) {
+      const at = engineState.pointer ?? down.at;
+      lastAt = at;
+      try {
+        releaseButton(button, at, 1, report);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  } finally {
+    engineState.pressed.clear();
+    pressTargets.clear();
+    engineState.suppressMouseCompat = false;
+    endCapture(engineState.pointer ?? lastAt);
+  }
+  if (failures.length) throw failures[0];
 }
 
 /** The click, auxclick or dblclick a release makes, at the deepest element shared with the press. */

@@ -6,7 +6,6 @@ import type { ActionReport, FrameHit, MouseButton } from '../../extension/action
 import type { EngineAction, KeyStroke } from '../../extension/engine-action.ts';
 import { routePoint } from '../../extension/frame-routing.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
-import { point } from '../../extension/geometry.ts';
 import { drag } from './drag.ts';
 import { settleFocus } from './focus.ts';
 import { frameAt, hitTest } from './hit-test.ts';
@@ -14,7 +13,7 @@ import { updateHover } from './hover.ts';
 import { hoverNote } from './hover-rules.ts';
 import { chord, hold, typeText } from './key-actions.ts';
 import { keyDown, keyInfo, keyUp, releaseKeys } from './keyboard.ts';
-import { moveTo, press, releaseButton } from './mouse.ts';
+import { click, moveTo, press, releaseAllButtons, releaseButton } from './mouse.ts';
 import { interrupt, resume } from './interrupt.ts';
 import { Report } from './report.ts';
 import { clickSelectPopup, closeSelectPopup, isSelectPopupOpen } from './select-popup.ts';
@@ -41,12 +40,9 @@ async function withModifiers<T>(
   }
 }
 
-function click(at: ViewportPoint, button: MouseButton, count: 1 | 2 | 3, report: Report): void {
+function clickAt(at: ViewportPoint, button: MouseButton, count: 1 | 2 | 3, report: Report): void {
   moveTo(at, report);
-  for (let detail = 1; detail <= count; detail++) {
-    press(button, at, detail, report);
-    releaseButton(button, at, detail, report);
-  }
+  click(button, at, count, report);
 }
 
 /** The mouse-up after a press that went to our select list, which the page must not see. */
@@ -63,7 +59,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
         return;
       }
       await withModifiers(action.modifiers, report, () =>
-        click(action.at, action.button, action.count, report),
+        clickAt(action.at, action.button, action.count, report),
       );
       report.note(hoverNote(engineState.hovered) ?? '');
       return;
@@ -174,9 +170,8 @@ export async function release(): Promise<void> {
   await queue;
   resume();
   const report = new Report();
-  const at = engineState.pointer ?? point<'viewport'>(0, 0);
   try {
-    for (const button of [...engineState.pressed.keys()]) releaseButton(button, at, 1, report);
+    releaseAllButtons(engineState.pointer, report);
   } finally {
     releaseKeys(report);
     closeSelectPopup();

@@ -14,6 +14,11 @@
  * - after pointerup capture is released implicitly, so lostpointercapture
  *   follows the up (#implicit-release-of-pointer-capture); Chromium fires the
  *   mouseup in between, and the click after.
+ *
+ * The hook's answer is an ordinary event the page could dispatch too, so it
+ * counts only while the engine itself is dispatching a pointer or mouse event
+ * with a button down (mouse-events.ts), the only time the hook gives it: a
+ * page cannot make the engine retarget its events when the page likes.
  */
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import {
@@ -22,7 +27,7 @@ import {
   pointerDownEvent,
   pointerUpEvent,
 } from '../../extension/main-world-events.ts';
-import { firePointer } from './mouse-events.ts';
+import { firePointer, inEngineDispatch } from './mouse-events.ts';
 import { hookCarrier } from './text-event.ts';
 
 /**
@@ -48,10 +53,12 @@ let listening = false;
 function listen(): void {
   if (listening) return;
   listening = true;
-  // First in the private event's path (window, capture phase): no page listener sees it.
+  // Early in the private event's path (window, capture phase): page listeners
+  // registered there before the content script still see it, the others do not.
   window.addEventListener(
     captureSetEvent,
     (e) => {
+      if (!inEngineDispatch()) return;
       e.stopImmediatePropagation();
       const el = e.composedPath()[0];
       if (el instanceof Element) pending = el;
@@ -61,6 +68,7 @@ function listen(): void {
   window.addEventListener(
     captureReleaseEvent,
     (e) => {
+      if (!inEngineDispatch()) return;
       e.stopImmediatePropagation();
       if (e.composedPath()[0] === pending) pending = null;
     },
@@ -103,10 +111,19 @@ export function hasCapture(): boolean {
   return current !== null;
 }
 
-/** After the last button's pointerup (and mouseup): release and announce it; true if there was capture. */
-export function endCapture(at: ViewportPoint): boolean {
+/**
+ * After the last button's pointerup (and mouseup): release and announce it at
+ * `at`, or without events when there is no point; true if there was capture.
+ * Capture ends even if a page handler throws.
+ */
+export function endCapture(at: ViewportPoint | null): boolean {
   const had = current !== null;
-  releaseImplicitly();
-  processPendingCapture(at);
+  try {
+    releaseImplicitly();
+    if (at) processPendingCapture(at);
+  } finally {
+    pending = null;
+    current = null;
+  }
   return had;
 }

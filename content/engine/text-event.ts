@@ -20,7 +20,8 @@ export function hookCarrier(): Comment | null {
   const node = document.createComment('');
   try {
     document.appendChild(node);
-    node.dispatchEvent(new CustomEvent(carrierEvent, { bubbles: true }));
+    // Not bubbling: capture listeners (the hook's, on the document) see it, bubble listeners do not.
+    node.dispatchEvent(new CustomEvent(carrierEvent, { bubbles: false }));
   } finally {
     node.remove();
   }
