@@ -9,8 +9,10 @@
  * world's wrapper of the event. So the content script lends each TextEvent to
  * this hook first: it dispatches the event at a private carrier node, a
  * detached comment that only this hook listens on, and the hook gives the
- * page-world wrapper `composed: true`, as typing would. The content script then
- * dispatches the same event at the field.
+ * page-world wrapper `composed: true`, which is what the page reads of a typed
+ * one. The content script then dispatches the same event at the field. Only
+ * the property changes: the event still stops at a shadow root, so listeners
+ * outside a shadow tree do not see the textInput of a field inside it.
  *
  * Pointer capture: a page's pointerdown handler may call
  * `el.setPointerCapture(1)` (Monaco, sliders, drawing apps). With no real
