@@ -5,20 +5,16 @@
  * A dispatched Enter keydown does none of this.
  */
 import { describe } from './describe.ts';
+import { textInputTypes } from './dom.ts';
 
+/** Fields that block implicit submission when a form has several and no submit button. */
 const blockingTypes = new Set([
-  'text',
-  'search',
-  'url',
-  'tel',
-  'email',
-  'password',
+  ...textInputTypes,
   'date',
   'month',
   'week',
   'time',
   'datetime-local',
-  'number',
 ]);
 
 function isSubmitButton(el: Element): el is HTMLButtonElement | HTMLInputElement {

@@ -11,7 +11,7 @@ import { point } from '../../extension/geometry.ts';
 import { elementAncestors, flatAncestors, isTextControl } from './dom.ts';
 import { hitTest } from './hit-test.ts';
 import { resetHover } from './hover.ts';
-import { fireMouse, firePointer } from './mouse-events.ts';
+import { fireMouse, firePointer, pointerPosition } from './mouse-events.ts';
 import { buttonsMask, engineState, modifierFlags } from './state.ts';
 
 /** Chromium starts a drag after the pointer moves this far (CSS px) with the button down. */
@@ -55,11 +55,7 @@ function fireDrag(
     bubbles: true,
     cancelable: !['dragleave', 'dragend'].includes(type),
     composed: true,
-    view: window,
-    clientX: at.x,
-    clientY: at.y,
-    screenX: at.x + window.screenX,
-    screenY: at.y + window.screenY + (window.outerHeight - window.innerHeight),
+    ...pointerPosition(at),
     buttons: type === 'dragend' ? 0 : s.buttons,
     relatedTarget: related,
     dataTransfer: s.data,

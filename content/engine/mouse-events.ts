@@ -23,17 +23,24 @@ function baseInit(type: string, at: ViewportPoint, extra: MouseEventInit): Mouse
     cancelable: !notCancelable.has(type),
     // Chromium's enter/leave events do not cross shadow boundaries; the others do.
     composed: !notBubbling.has(type),
+    ...pointerPosition(at),
+    movementX: last && type.endsWith('move') ? at.x - last.x : 0,
+    movementY: last && type.endsWith('move') ? at.y - last.y : 0,
+    buttons: buttonsMask(),
+    ...modifierFlags(),
+    ...extra,
+  };
+}
+
+/** Where a mouse, wheel or drag event happens: viewport and screen coordinates. */
+export function pointerPosition(at: ViewportPoint): MouseEventInit {
+  return {
     view: window,
     clientX: at.x,
     clientY: at.y,
     // The page has no way to know the window frame; this is what a maximised window gives.
     screenX: at.x + window.screenX,
     screenY: at.y + window.screenY + (window.outerHeight - window.innerHeight),
-    movementX: last && type.endsWith('move') ? at.x - last.x : 0,
-    movementY: last && type.endsWith('move') ? at.y - last.y : 0,
-    buttons: buttonsMask(),
-    ...modifierFlags(),
-    ...extra,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { moveTo } from './mouse.ts';
+import { pointerPosition } from './mouse-events.ts';
 import type { Report } from './report.ts';
 import { describeScroller, scrollerFor, scrollNow } from './scrolling.ts';
 import { wheelSelectPopup } from './select-popup.ts';
@@ -23,11 +24,7 @@ export function wheel(at: ViewportPoint, deltaX: number, deltaY: number, report:
     bubbles: true,
     cancelable: true,
     composed: true,
-    view: window,
-    clientX: at.x,
-    clientY: at.y,
-    screenX: at.x + window.screenX,
-    screenY: at.y + window.screenY + (window.outerHeight - window.innerHeight),
+    ...pointerPosition(at),
     buttons: buttonsMask(),
     deltaX,
     deltaY,
