@@ -57,7 +57,7 @@ export class TabComputer implements Computer {
         return send();
       }
     },
-    frameFor: (url) => this.driver.frameIdFor(url),
+    frameFor: (hit) => this.driver.frameIdFor(hit),
     leave: (frameId, what) => this.driver.call('leave', what, { frameId, timeoutMs: 2000 }),
   });
   /** Things seen outside the page (a download started) for the next tool result. */

@@ -8,6 +8,8 @@ import { envelope, unwrap, type Request, type Response } from '../extension/mess
 import { TabError, TabTimeoutError } from './errors.ts';
 import { installDialogHook } from '../extension/main-world-dialogs.ts';
 import { installEventHook } from '../extension/main-world-events.ts';
+import type { FrameHit } from '../extension/actions.ts';
+import { frameIdentity } from '../extension/frame-routing.ts';
 import { installTimerHook } from '../extension/main-world-timers.ts';
 
 /** Pages no extension may script. */
@@ -115,14 +117,16 @@ export class TabDriver {
   }
 
   /** The id of a child frame showing `url` (the first such frame), or undefined. */
-  async frameIdFor(url: string): Promise<number | undefined> {
+  async frameIdFor(hit: FrameHit): Promise<number | undefined> {
     const results = await chrome.scripting
       .executeScript({
         target: { tabId: this.tabId, allFrames: true },
-        func: () => location.href,
+        func: frameIdentity,
       })
       .catch(() => []);
-    return results.find((r) => r.frameId !== 0 && r.result === url)?.frameId;
+    const sameUrl = results.filter((r) => r.frameId !== 0 && r.result?.url === hit.url);
+    // Same-URL frames (repeated widgets) are told apart by their place in their parent.
+    return (sameUrl.find((r) => r.result?.index === hit.index) ?? sameUrl[0])?.frameId;
   }
 
   /** Calls the content script in one frame (the top frame unless said). */

@@ -94,9 +94,11 @@ export interface ActionReport {
   readonly frame?: FrameHit;
 }
 
-/** An iframe of a frame: its document's URL and where its content box starts. */
+/** An iframe of a frame: its document's URL, where its content box starts, and which it is. */
 export interface FrameHit {
   readonly url: string;
   readonly x: number;
   readonly y: number;
+  /** Its place among the frame's child frames (`window.frames`), to tell same-URL frames apart. */
+  readonly index: number;
 }

@@ -10,14 +10,35 @@
  * Generic in how a frame is named, so the background (frame ids) and the
  * engine tests (puppeteer frames) route with this same code.
  */
-import { mapActionPoints, pointerAfter, type ActionReport, type PageAction } from './actions.ts';
+import {
+  mapActionPoints,
+  pointerAfter,
+  type ActionReport,
+  type FrameHit,
+  type PageAction,
+} from './actions.ts';
 import { point, type Point, type Space } from './geometry.ts';
 
 export interface FrameIo<F> {
   perform(frame: F, action: PageAction<'viewport'>): Promise<ActionReport>;
-  /** The frame showing `url` inside the tab, if it can be reached. */
-  frameFor(url: string): Promise<F | undefined>;
+  /** The frame showing `hit.url` at `hit.index` among its parent's frames, if it can be reached. */
+  frameFor(hit: FrameHit): Promise<F | undefined>;
   leave(frame: F, what: { pointer: boolean; focus: boolean }): Promise<void>;
+}
+
+/**
+ * A frame's URL and its place among its parent's child frames (-1 for a top
+ * frame), which tells same-URL frames apart; works across origins. Runs inside
+ * each frame (executeScript serializes it), so it uses nothing from outside.
+ */
+export function frameIdentity(): { url: string; index: number } {
+  let index = -1;
+  if (window.parent !== window) {
+    for (let i = 0; i < window.parent.frames.length; i++) {
+      if (window.parent.frames[i] === window) index = i;
+    }
+  }
+  return { url: location.href, index };
 }
 
 /** Nesting deeper than this is not followed. */
@@ -84,7 +105,7 @@ export class FrameRouter<F> {
       report = await this.io.perform(frame, local);
       const hit = report.frame;
       if (!hit) break;
-      const child = depth + 1 < maxDepth ? await this.io.frameFor(hit.url) : undefined;
+      const child = depth + 1 < maxDepth ? await this.io.frameFor(hit) : undefined;
       if (child === undefined) {
         report = {
           notes: [

@@ -1,4 +1,5 @@
 /** Which element a viewport point lands on, as the browser's own hit test sees it. */
+import type { FrameHit } from '../../extension/actions.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
 
 /**
@@ -39,7 +40,7 @@ export function outsideNote(p: ViewportPoint): string {
 }
 
 /** The iframe at `p` and its content box origin, for the background to route the action there. */
-export function frameAt(p: ViewportPoint): { url: string; x: number; y: number } | null {
+export function frameAt(p: ViewportPoint): FrameHit | null {
   const el = hitTest(p);
   if (!isFrame(el) || !el.src) return null;
   const r = el.getBoundingClientRect();
@@ -50,5 +51,8 @@ export function frameAt(p: ViewportPoint): { url: string; x: number; y: number }
   const height = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
   // The iframe's border and padding belong to this document, not to the frame's.
   if (p.x < x || p.y < y || p.x >= x + width || p.y >= y + height) return null;
-  return { url: el.src, x, y };
+  let index = -1;
+  for (let i = 0; i < window.frames.length; i++)
+    if (window.frames[i] === el.contentWindow) index = i;
+  return { url: el.src, x, y, index };
 }

@@ -26,7 +26,7 @@ import {
   release,
   unfocusedPage,
 } from './engine-harness.ts';
-import { FrameRouter } from '../../extension/frame-routing.ts';
+import { FrameRouter, frameIdentity } from '../../extension/frame-routing.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 export type Side = 'trusted' | 'engine';
@@ -197,8 +197,10 @@ function engineDriver(page: Page, notes: string[], mark: (l: string) => Promise<
   // Frames are routed as the background routes them: the same code, puppeteer frames for ids.
   const frames = new FrameRouter<Frame>(page.mainFrame(), {
     perform,
-    frameFor: async (url) => {
-      const frame = page.frames().find((f) => f.url() === url);
+    frameFor: async (hit) => {
+      const sameUrl = page.frames().filter((f) => f.url() === hit.url);
+      const places = await Promise.all(sameUrl.map((f) => f.evaluate(frameIdentity)));
+      const frame = sameUrl[places.findIndex((p) => p.index === hit.index)] ?? sameUrl[0];
       if (frame && !hasEngine(frame)) await injectEngine(frame);
       return frame;
     },

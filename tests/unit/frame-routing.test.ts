@@ -36,10 +36,10 @@ function tab() {
       if (!hit && action.kind === 'down') holding.add(frame);
       if (!hit && action.kind === 'up') holding.delete(frame);
       return Promise.resolve(
-        hit ? { notes: [], frame: { url: hit.name, x: hit.x, y: hit.y } } : { notes: [] },
+        hit ? { notes: [], frame: { url: hit.name, x: hit.x, y: hit.y, index: 0 } } : { notes: [] },
       );
     },
-    frameFor: (url) => Promise.resolve(url === 'unreachable' ? undefined : url),
+    frameFor: (hit) => Promise.resolve(hit.url === 'unreachable' ? undefined : hit.url),
     leave: (frame, what) => {
       calls.push(`${frame} leave${what.pointer ? ' pointer' : ''}${what.focus ? ' focus' : ''}`);
       return Promise.resolve();
