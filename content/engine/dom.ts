@@ -20,26 +20,11 @@ export function elementAncestors(el: Element | null): Element[] {
   return flatAncestors(el).filter((n): n is Element => n instanceof Element);
 }
 
-/** Nearest common flat-tree ancestor element (the click target of a down/up pair). */
-export function commonAncestor(a: Element, b: Element): Element | null {
-  const chainA = new Set(elementAncestors(a));
-  return elementAncestors(b).find((n) => chainA.has(n)) ?? null;
-}
-
 /** The focused element, looking inside shadow roots (document.activeElement stops at the host). */
 export function deepActiveElement(doc: Document = document): Element | null {
   let el = doc.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
-}
-
-export function closestFlat<T extends Element>(
-  el: Element | null,
-  test: (e: Element) => e is T,
-): T | null;
-export function closestFlat(el: Element | null, test: (e: Element) => boolean): Element | null;
-export function closestFlat(el: Element | null, test: (e: Element) => boolean): Element | null {
-  return elementAncestors(el).find(test) ?? null;
 }
 
 export const textInputTypes = new Set([
