@@ -2,7 +2,7 @@
 import type { KeyStroke, TypedChar } from '../../extension/engine-action.ts';
 import { refreshHover } from './hover.ts';
 import { interrupted, interruptibleSleep } from './interrupt.ts';
-import { scrollSeen, takeScrolled } from './scroll-mark.ts';
+import { nextTask, scrollSeen, takeScrolled } from './scroll-mark.ts';
 import { characterKey, keyDown, keyInfo, keyUp } from './keyboard.ts';
 import type { Report } from './report.ts';
 import { engineState } from './state.ts';
@@ -61,15 +61,6 @@ export async function hold(
   }
 }
 
-/** Lets the page's pending tasks run between keystrokes without setTimeout's 4 ms clamp. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
 /**
  * Types characters one at a time, each with its own key events: US-layout
  * characters with their key (and Shift for shifted ones), others as a key that
@@ -98,6 +89,7 @@ export async function typeText(
       const needsShift = key.shifted === true && !engineState.modifiers.has('Shift');
       await chord(needsShift ? [shift, key] : [key], report);
     }
-    await yieldToPage();
+    // The page's pending tasks run between keystrokes (no setTimeout clamp).
+    await new Promise<void>((resolve) => nextTask(resolve));
   }
 }

@@ -68,7 +68,7 @@ function nextFrame(done: () => void): () => void {
 }
 
 /** Calls `fn` in a later task (a message, without setTimeout's clamp). */
-function nextTask(fn: () => void): void {
+export function nextTask(fn: () => void): void {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => fn();
   channel.port2.postMessage(null);
