@@ -155,6 +155,13 @@ export async function openFixture(
   }
   const page = await env.launched.browser.newPage({ type: 'window' });
   await page.goto(url, { waitUntil: 'load' });
+  // The new window takes focus a moment after it opens (a focus event at window): let it,
+  // then start from an empty log, as the engine's page does.
+  await page.waitForFunction(() => document.hasFocus());
+  await page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
+  );
+  await clearLog(page);
   return trustedDriver(page);
 }
 
