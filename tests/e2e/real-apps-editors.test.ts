@@ -4,18 +4,8 @@
  * textarea) and Monaco (typing, Ctrl+A, retyping). Each checks the editor's model.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  assertRanUnfocused,
-  click,
-  doubleClick,
-  key,
-  runApp,
-  startApps,
-  type,
-  waitForApp,
-  type Apps,
-} from './real-apps.ts';
+import { test } from 'node:test';
+import { click, describeApps, doubleClick, key, type, waitForApp } from './real-apps.ts';
 
 interface Editors {
   quill?: { getContents(): { ops: unknown[] }; getText(): string };
@@ -24,18 +14,10 @@ interface Editors {
   __ready?: boolean;
 }
 
-describe('editors through the extension (popup open)', () => {
-  let apps: Apps | undefined;
-  before(async () => {
-    apps = await startApps();
-  });
-  after(() => apps?.close());
-
+describeApps('editors through the extension (popup open)', (runApp) => {
   test('Quill: typing, double-click a word, Bold from the toolbar', async () => {
-    assert.ok(apps);
-    const { page, run } = await runApp(
-      apps,
-      apps.site.url('/fixtures/apps/quill.html'),
+    const { page } = await runApp(
+      '/fixtures/apps/quill.html',
       'Write "Hello world" and make "world" bold.',
       [
         async (c) => click(await c.target('#editor .ql-editor', 0.5, 0.2)),
@@ -44,7 +26,6 @@ describe('editors through the extension (popup open)', () => {
         async (c) => click(await c.target('.ql-toolbar .ql-bold')),
       ],
     );
-    assertRanUnfocused(run);
     await waitForApp(page, 'world is bold', () =>
       JSON.stringify((window as Editors).quill?.getContents().ops).includes('"bold":true'),
     );
@@ -57,17 +38,10 @@ describe('editors through the extension (popup open)', () => {
   });
 
   test('CodeMirror 5: typing two lines lands in the editor model', async () => {
-    assert.ok(apps);
-    const { page, run } = await runApp(
-      apps,
-      apps.site.url('/fixtures/apps/codemirror.html'),
-      'Type two lines of code.',
-      [
-        async (c) => click(await c.target('.CodeMirror', 0.5, 0.2)),
-        () => type('let total = 42;\ntotal += 1;'),
-      ],
-    );
-    assertRanUnfocused(run);
+    const { page } = await runApp('/fixtures/apps/codemirror.html', 'Type two lines of code.', [
+      async (c) => click(await c.target('.CodeMirror', 0.5, 0.2)),
+      () => type('let total = 42;\ntotal += 1;'),
+    ]);
     await waitForApp(
       page,
       'the model holds the code',
@@ -77,10 +51,8 @@ describe('editors through the extension (popup open)', () => {
   });
 
   test('Monaco: typing, Ctrl+A and retyping land in the editor model', async () => {
-    assert.ok(apps);
-    const { page, run } = await runApp(
-      apps,
-      apps.site.url('/fixtures/apps/monaco.html'),
+    const { page } = await runApp(
+      '/fixtures/apps/monaco.html',
       'Type a declaration, then replace everything with another.',
       [
         async (c) => click(await c.target('#editor', 0.5, 0.1)),
@@ -93,7 +65,6 @@ describe('editors through the extension (popup open)', () => {
           p.waitForFunction(() => (window as Editors).__ready === true).then(() => undefined),
       },
     );
-    assertRanUnfocused(run);
     await waitForApp(
       page,
       'the model holds the retyped code',

@@ -5,19 +5,9 @@
  * completed" clears; the app's localStorage and rendered list are checked.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import {
-  assertRanUnfocused,
-  click,
-  doubleClick,
-  key,
-  runApp,
-  startApps,
-  type,
-  waitForApp,
-  type Apps,
-} from './real-apps.ts';
+import { click, describeApps, doubleClick, key, type, waitForApp } from './real-apps.ts';
 
 const magenta = { r: 255, g: 0, b: 255 };
 
@@ -39,22 +29,13 @@ async function appState(page: Page) {
   }));
 }
 
-describe('TodoMVC apps through the extension (popup open)', () => {
-  let apps: Apps | undefined;
-  before(async () => {
-    apps = await startApps();
-  });
-  after(() => apps?.close());
-
+describeApps('TodoMVC apps through the extension (popup open)', (runApp) => {
   for (const framework of (process.env.FW ?? 'vanillajs,backbone,angularjs,knockoutjs,react').split(
     ',',
   )) {
     test(`${framework}: add, edit, toggle, filter, clear completed`, async () => {
-      assert.ok(apps);
-      const url = apps.site.url(`/node_modules/todomvc/examples/${framework}/index.html`);
       const { page, run } = await runApp(
-        apps,
-        url,
+        `/node_modules/todomvc/examples/${framework}/index.html`,
         'Add "Buy milk" and "Walk dog", rename the first to "Buy milk now", complete the second, show completed ones and clear them.',
         [
           // The new-todo field wears a magenta marker; the model finds it in the screenshot.
@@ -79,7 +60,6 @@ describe('TodoMVC apps through the extension (popup open)', () => {
           },
         },
       );
-      assertRanUnfocused(run);
       try {
         await waitForApp(
           page,

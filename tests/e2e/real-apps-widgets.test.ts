@@ -5,34 +5,17 @@
  * HTML5 drag-and-drop). Each checks the app's own state.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  assertRanUnfocused,
-  click,
-  drag,
-  runApp,
-  startApps,
-  type,
-  waitForApp,
-  type Apps,
-} from './real-apps.ts';
+import { test } from 'node:test';
+import { click, describeApps, drag, type, waitForApp } from './real-apps.ts';
 
 interface AppState {
   __app?: Record<string, unknown>;
 }
 
-describe('widget libraries through the extension (popup open)', () => {
-  let apps: Apps | undefined;
-  before(async () => {
-    apps = await startApps();
-  });
-  after(() => apps?.close());
-
+describeApps('widget libraries through the extension (popup open)', (runApp) => {
   test('React + MUI: Select opens on mousedown and picks; Autocomplete filters and picks', async () => {
-    assert.ok(apps);
-    const { page, run } = await runApp(
-      apps,
-      apps.site.url('/fixtures/apps/mui.html'),
+    const { page } = await runApp(
+      '/fixtures/apps/mui.html',
       'Choose Banana as the fruit and Germany as the country.',
       [
         async (c) => click(await c.target('#fruit')),
@@ -43,7 +26,6 @@ describe('widget libraries through the extension (popup open)', () => {
       ],
       { prepare: (p) => p.waitForSelector('#fruit').then(() => undefined) },
     );
-    assertRanUnfocused(run);
     await waitForApp(page, 'Banana and Germany chosen', () => {
       const app = (window as AppState).__app;
       return app?.['fruit'] === 'Banana' && app['country'] === 'Germany';
@@ -53,10 +35,8 @@ describe('widget libraries through the extension (popup open)', () => {
   });
 
   test('jQuery UI: datepicker opens on focus and picks a day; sortable reorders; slider slides', async () => {
-    assert.ok(apps);
-    const { page, run } = await runApp(
-      apps,
-      apps.site.url('/fixtures/apps/jquery-ui.html'),
+    const { page } = await runApp(
+      '/fixtures/apps/jquery-ui.html',
       'Pick 15 March 2024, move "One" below "Three", and set the slider to about 75.',
       [
         async (c) => click(await c.target('#date')),
@@ -66,7 +46,6 @@ describe('widget libraries through the extension (popup open)', () => {
           drag(await c.target('#slider .ui-slider-handle'), await c.target('#slider', 0.75, 0.5)),
       ],
     );
-    assertRanUnfocused(run);
     await waitForApp(page, 'date, order and slider set', () => {
       const app = (window as AppState).__app;
       return app?.['date'] === '2024-03-15' && app['order'] === 'i2,i3,i1,i4';
@@ -78,20 +57,13 @@ describe('widget libraries through the extension (popup open)', () => {
   });
 
   test('SortableJS: native HTML5 drag-and-drop moves an item', async () => {
-    assert.ok(apps);
-    const { page, run } = await runApp(
-      apps,
-      apps.site.url('/fixtures/apps/sortable.html'),
-      'Move Alpha below Gamma.',
-      [
-        async (c) =>
-          drag(
-            await c.target('#items li:nth-child(1)'),
-            await c.target('#items li:nth-child(3)', 0.5, 0.8),
-          ),
-      ],
-    );
-    assertRanUnfocused(run);
+    const { page } = await runApp('/fixtures/apps/sortable.html', 'Move Alpha below Gamma.', [
+      async (c) =>
+        drag(
+          await c.target('#items li:nth-child(1)'),
+          await c.target('#items li:nth-child(3)', 0.5, 0.8),
+        ),
+    ]);
     await waitForApp(
       page,
       'Alpha after Gamma',

@@ -10,6 +10,7 @@
  * the screenshot's own size (`target`).
  */
 import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { openPage } from '../support/browser.ts';
 import { openPopup, runTask, statusText, transcript } from '../support/extension.ts';
@@ -72,6 +73,40 @@ export interface AppRun {
   readonly questions: string[];
 }
 
+export type RunAppOptions = {
+  prepare?: (page: Page) => Promise<void>;
+  answer?: string;
+  timeout?: number;
+};
+
+/** Runs a task on the app at `path` of the test site (see runApp); `assertRanUnfocused` checked. */
+export type AppRunner = (
+  path: string,
+  task: string,
+  steps: readonly Step[],
+  options?: RunAppOptions,
+) => Promise<{ page: Page; run: AppRun }>;
+
+/**
+ * A describe block whose tests share one e2e set-up (browser, extension, fake
+ * model), started before them and closed after: `body` gets the runner.
+ */
+export function describeApps(title: string, body: (runApp: AppRunner) => void): void {
+  describe(title, () => {
+    let apps: Apps | undefined;
+    before(async () => {
+      apps = await startApps();
+    });
+    after(() => apps?.close());
+    body(async (path, task, steps, options) => {
+      assert.ok(apps, 'the e2e set-up started');
+      const result = await runApp(apps, apps.site.url(path), task, steps, options);
+      assertRanUnfocused(result.run, options?.answer);
+      return result;
+    });
+  });
+}
+
 /**
  * Opens `url`, opens the popup (so the page loses focus, as it does for a user
  * who watches), runs `task` with a model that plays `steps` and then answers
@@ -82,7 +117,7 @@ export async function runApp(
   url: string,
   task: string,
   steps: readonly Step[],
-  options: { prepare?: (page: Page) => Promise<void>; answer?: string; timeout?: number } = {},
+  options: RunAppOptions = {},
 ): Promise<{ page: Page; run: AppRun }> {
   const page = await openPage(apps.l.browser, url);
   await options.prepare?.(page);
