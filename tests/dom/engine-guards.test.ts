@@ -7,14 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
 import type { Page } from 'puppeteer-core';
-import type { PageAction } from '../../extension/actions.ts';
-import { toEngineAction } from '../../extension/engine-action.ts';
 import { point } from '../../extension/geometry.ts';
-import { installEventHook } from '../../extension/main-world-events.ts';
-import { injectEngine, perform, release } from '../support/engine-harness.ts';
-import { repoRoot } from '../support/static-server.ts';
+import { injectEngine, leave, perform, release } from '../support/engine-harness.ts';
 import { startEnv, type Env } from './helpers.ts';
 
 let env: Env;
@@ -197,61 +192,17 @@ const pressPage = `<!doctype html><body style="margin:0">
     window.addEventListener(t, (e) => window.__log.push(t + '@' + e.target.id + '@' + e.clientX + ',' + e.clientY), true);
 </script></body>`;
 
-/**
- * The engine with mouse.ts's releaseAllButtons at hand, in an isolated world of
- * the page's top frame (as the harness injects it), and the page-world hook.
- */
-async function engineWithReleaseAll(page: Page): Promise<(expression: string) => Promise<unknown>> {
-  const built = await build({
-    stdin: {
-      contents: `
-        import { leave, perform } from './content/engine/perform.ts';
-        import { releaseAllButtons } from './content/engine/mouse.ts';
-        window.__guards = { leave, perform, releaseAllButtons };`,
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    write: false,
-    define: { __TEST__: 'true' },
-    logLevel: 'silent',
-  });
-  const session = await page.createCDPSession();
-  const { frameTree } = await session.send('Page.getFrameTree');
-  const { executionContextId } = await session.send('Page.createIsolatedWorld', {
-    frameId: frameTree.frame.id,
-    worldName: 'tabpilot-guards',
-  });
-  const run = async (expression: string): Promise<unknown> => {
-    const r = await session.send('Runtime.evaluate', {
-      expression,
-      contextId: executionContextId,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description);
-    return r.result.value;
-  };
-  await run(built.outputFiles[0]?.text ?? '');
-  await page.evaluate(installEventHook);
-  return run;
-}
-
-describe('releaseAllButtons', () => {
+describe('release() after the pointer left the frame', () => {
   it('releases a captured button where it went down when the pointer is unknown, and ends capture', async () => {
     const page = await freshContent(pressPage);
-    const run = await engineWithReleaseAll(page);
-    const action = (a: PageAction<'viewport'>): string =>
-      `window.__guards.perform(${JSON.stringify(toEngineAction(a))})`;
+    await injectEngine(page);
     const seen = async (): Promise<string[]> =>
       page.evaluate(() => (window as unknown as { __log: string[] }).__log.splice(0));
-    await run(action({ kind: 'down', at: point(30, 40), button: 'left', modifiers: [] }));
+    await perform(page, { kind: 'down', at: point(30, 40), button: 'left', modifiers: [] });
     assert.deepEqual(await seen(), ['pointerdown@a@30,40']);
     // The pointer went to another frame: this one no longer knows where it is.
-    await run(`window.__guards.leave({ pointer: true, focus: false })`);
-    await run(`window.__guards.releaseAllButtons({ x: 0, y: 0 })`);
+    await leave(page, { pointer: true, focus: false });
+    await release(page);
     assert.deepEqual(await seen(), [
       'pointerup@a@30,40',
       'mouseup@a@30,40',
@@ -262,8 +213,8 @@ describe('releaseAllButtons', () => {
       false,
     );
     // Nothing is held: the next press is a first press (pointerdown), with a capture of its own.
-    await run(action({ kind: 'down', at: point(60, 60), button: 'left', modifiers: [] }));
-    await run(action({ kind: 'up', at: point(60, 60), button: 'left', modifiers: [] }));
+    await perform(page, { kind: 'down', at: point(60, 60), button: 'left', modifiers: [] });
+    await perform(page, { kind: 'up', at: point(60, 60), button: 'left', modifiers: [] });
     assert.deepEqual(await seen(), [
       'pointerdown@a@60,60',
       'pointerup@a@60,60',
@@ -271,7 +222,7 @@ describe('releaseAllButtons', () => {
       'lostpointercapture@a@60,60',
     ]);
     // Nothing pressed: releasing again sends nothing.
-    await run(`window.__guards.releaseAllButtons(null)`);
+    await release(page);
     assert.deepEqual(await seen(), []);
   });
 });
