@@ -94,7 +94,8 @@ describe('forms (FIDELITY 27-30)', () => {
       await d.chord('Space');
       await d.chord('Enter');
       const clicks = await d.page.evaluate(
-        () => (window as unknown as { clicks: Record<string, number> }).clicks['act'],
+        () =>
+          (window as unknown as { __app: { clicks: Record<string, number> } }).__app.clicks['act'],
       );
       await focusField(d, '#chk');
       await d.chord('Space');

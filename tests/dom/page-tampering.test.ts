@@ -53,7 +53,7 @@ async function logIn(d: Driver): Promise<unknown> {
     value: (document.getElementById('user') as HTMLInputElement).value,
     active: document.activeElement?.id,
     submits: (window as unknown as { submits: string[] }).submits,
-    clicks: (window as unknown as { clicks: Record<string, number> }).clicks,
+    clicks: (window as unknown as { __app: { clicks: Record<string, number> } }).__app.clicks,
   }));
   const events = (await log(d.page))
     .filter((e) => ['focus', 'beforeinput', 'textInput', 'input', 'submit'].includes(e.type))
