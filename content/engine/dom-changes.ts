@@ -82,6 +82,17 @@ export function onDomChange(fn: () => void): void {
   start();
 }
 
+/** The run is over: stop watching the page (the listeners stay for the next action). */
+export function pauseDomWatch(): void {
+  observer?.disconnect();
+  observer = null;
+}
+
+/** An action begins: watch again if anyone listens. */
+export function resumeDomWatch(): void {
+  if (removalListeners.length || emptiedListeners.length || changeListeners.length) start();
+}
+
 /**
  * Delivers the changes made so far right now, synchronously: the page may have
  * removed nodes in the handler of an event we just dispatched, and what we do

@@ -6,10 +6,11 @@ import type { ActionReport, FrameHit, MouseButton } from '../../extension/action
 import type { EngineAction, KeyStroke } from '../../extension/engine-action.ts';
 import { routePoint } from '../../extension/frame-routing.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
+import { pauseDomWatch, resumeDomWatch } from './dom-changes.ts';
 import { drag } from './drag.ts';
 import { settleFocus } from './focus.ts';
 import { frameAt, hitTest } from './hit-test.ts';
-import { updateHover } from './hover.ts';
+import { resetHover, updateHover } from './hover.ts';
 import { hoverNote } from './hover-rules.ts';
 import { chord, hold, typeText } from './key-actions.ts';
 import { keyDown, keyInfo, keyUp, releaseKeys } from './keyboard.ts';
@@ -141,6 +142,7 @@ function queued<T>(fn: () => T | Promise<T>): Promise<T> {
 export function perform(action: EngineAction): Promise<ActionReport> {
   return queued(async () => {
     const report = new Report();
+    resumeDomWatch();
     settleFocus();
     try {
       const frame = forwardToFrame(action);
@@ -176,5 +178,10 @@ export async function release(): Promise<void> {
     releaseKeys(report);
     closeSelectPopup();
     swallowUp = false;
+    // The pointer is the user's again: the engine stops following the page under it, so
+    // the page's later scrolls and changes bring no hover events from us.
+    engineState.pointer = null;
+    resetHover();
+    pauseDomWatch();
   }
 }

@@ -59,3 +59,23 @@ describe('release() in the middle of an action', () => {
     await d.done();
   });
 });
+
+describe('after release() (the run is over)', () => {
+  it('the page’s own changes under the last pointer position bring no hover events from the engine', async () => {
+    const d = await openFixture(env, 'keyboard.html');
+    const [x, y] = await centre(d.page, '#area');
+    await perform(d.page, { kind: 'move', to: point<'viewport'>(x, y) });
+    await release(d.page);
+    await clearLog(d.page);
+    // The page replaces what was under the pointer, then scrolls.
+    await d.page.evaluate(() => {
+      document.getElementById('area')?.remove();
+      window.scrollBy(0, 50);
+    });
+    await d.page.evaluate(
+      () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
+    );
+    assert.deepEqual(await sequence(d.page, ['pointerover', 'mouseover', 'pointerout']), []);
+    await d.done();
+  });
+});
