@@ -95,7 +95,12 @@ export class TabComputer implements Computer {
 
   async #shoot(marker?: ModelPoint): Promise<Shot> {
     const tab = await this.#frontTab();
-    const metrics = await this.driver.call('measure', {});
+    // The page may have changed (navigated, crashed) since #frontTab found it answering.
+    const metrics = await this.driver.call('measure', {}).catch(async (error: unknown) => {
+      if (!isNotListening(error)) throw error;
+      await this.driver.ensureContent();
+      return this.driver.call('measure', {});
+    });
     const masks = this.options.maskSensitiveFields
       ? await this.driver.call('sensitiveRects', {}).catch(() => [])
       : [];
