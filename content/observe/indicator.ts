@@ -11,14 +11,11 @@
  * run, and the page cannot script or fake a cross-origin extension frame.
  */
 
+import { markOwnUi } from './own-ui.ts';
+
 let host: HTMLElement | undefined;
 let frame: HTMLElement | undefined;
 let hiding: Promise<void> = Promise.resolve();
-
-/** Whether a node is our indicator's host, which observers and text collection skip. */
-export function isOwnUi(node: Node | null): boolean {
-  return node !== null && node === host;
-}
 
 const css =
   ':host{all:initial!important;position:fixed!important;inset:0!important;z-index:2147483647!important;pointer-events:none!important}' +
@@ -28,7 +25,10 @@ const css =
 
 function ensureHost(): HTMLElement {
   if (host?.isConnected && frame) return host;
-  host ??= document.createElement('tabpilot-indicator');
+  if (!host) {
+    host = document.createElement('tabpilot-indicator');
+    markOwnUi(host);
+  }
   if (!frame) {
     const root = host.attachShadow({ mode: 'closed' });
     root.innerHTML = `<style>${css}</style><div hidden><span>tabpilot is controlling this tab</span></div>`;

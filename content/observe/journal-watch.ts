@@ -4,7 +4,7 @@
  * timers), so a quiet page costs nothing.
  */
 import { squash } from './deep.ts';
-import { isOwnUi } from './indicator.ts';
+import { isOwnUi } from './own-ui.ts';
 import { record } from './journal.ts';
 import { dialogEvent, type DialogReport } from '../../extension/main-world-dialogs.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { PageTextFragment } from '../../extension/protocol.ts';
 import { squash } from './deep.ts';
-import { isOwnUi } from './indicator.ts';
+import { isOwnUi } from './own-ui.ts';
 import { altOf, textVisibility, type Hidden } from './text-visibility.ts';
 
 /** Characters per kind: a page padded with visible text must not push hidden text out. */

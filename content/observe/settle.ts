@@ -11,7 +11,7 @@
  * when it lands, and `maxMs` bounds the wait either way.
  */
 import type { SettleReport } from '../../extension/protocol.ts';
-import { isOwnUi } from './indicator.ts';
+import { isOwnUi } from './own-ui.ts';
 import { timerQueryEvent, timerReplyEvent } from '../../extension/main-world-timers.ts';
 
 /**
