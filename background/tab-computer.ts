@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { mapActionPoints, pointerAfter, type PageAction } from '../extension/actions.ts';
 import { toEngineAction } from '../extension/engine-action.ts';
 import { FrameRouter } from '../extension/frame-routing.ts';
+import { performLoading } from '../extension/on-demand.ts';
 import {
   modelToViewport,
   point,
@@ -43,10 +44,14 @@ export class TabComputer implements Computer {
   readonly #frames = new FrameRouter<number>(0, {
     perform: async (frameId, action) => {
       const send = () =>
-        this.driver.call(
-          'perform',
-          { action: toEngineAction(action) },
-          { timeoutMs: timeoutFor(action), frameId },
+        performLoading(
+          () =>
+            this.driver.call(
+              'perform',
+              { action: toEngineAction(action) },
+              { timeoutMs: timeoutFor(action), frameId },
+            ),
+          (names) => this.driver.load(frameId, names),
         );
       try {
         return await send();

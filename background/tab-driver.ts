@@ -10,6 +10,7 @@ import { installDialogHook } from '../extension/main-world-dialogs.ts';
 import { installEventHook } from '../extension/main-world-events.ts';
 import type { FrameHit } from '../extension/actions.ts';
 import { frameIdentity } from '../extension/frame-routing.ts';
+import { onDemandFiles, type OnDemandName } from '../extension/on-demand.ts';
 import { installTimerHook } from '../extension/main-world-timers.ts';
 
 /** Pages no extension may script. */
@@ -62,7 +63,10 @@ export class TabDriver {
     }
   }
 
-  /** Makes sure the content script answers in the top frame, injecting it if needed. */
+  /**
+   * Makes sure the content script answers in the top frame, injecting it if
+   * needed: content.js into every frame, and the top frame's own part.
+   */
   async ensureContent(): Promise<void> {
     const tab = await this.tab();
     if (!isScriptableUrl(tab.url)) {
@@ -70,12 +74,17 @@ export class TabDriver {
         `The browser does not let extensions act on this page (${tab.url ?? 'unknown'})`,
       );
     }
-    if (await this.ping()) return;
+    const answer = await this.ping();
+    if (answer) {
+      if (!answer.modules.includes('top')) await this.load(0, ['top']);
+      return;
+    }
     try {
       await browser.scripting.executeScript({
         target: { tabId: this.tabId, allFrames: true },
         files: ['content.js'],
       });
+      await this.load(0, ['top']);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // A crashed tab ("Aw, Snap!") or a failed load shows an error page with no frame to script.
@@ -85,6 +94,14 @@ export class TabDriver {
     if (!(await this.ping()))
       throw new TabError('The page did not answer after tabpilot was loaded');
     await this.#installHooks({ tabId: this.tabId, allFrames: true });
+  }
+
+  /** Loads parts of the content script (extension/on-demand.ts) into one frame that has content.js. */
+  async load(frameId: number, names: readonly OnDemandName[]): Promise<void> {
+    await browser.scripting.executeScript({
+      target: { tabId: this.tabId, frameIds: [frameId] },
+      files: names.map((n) => onDemandFiles[n]),
+    });
   }
 
   /**
@@ -107,12 +124,11 @@ export class TabDriver {
     await this.#installHooks(target);
   }
 
-  private async ping(): Promise<boolean> {
+  private async ping(): Promise<Response<ContentApi, 'ping'> | undefined> {
     try {
-      await this.call('ping', {}, { timeoutMs: 2000 });
-      return true;
+      return await this.call('ping', {}, { timeoutMs: 2000 });
     } catch {
-      return false;
+      return undefined;
     }
   }
 

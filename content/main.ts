@@ -2,7 +2,8 @@
  * Content-script entry: bundled as an IIFE (content.js) and injected with
  * chrome.scripting.executeScript into every frame of the task's tab, maybe more
  * than once. It only wires the engine and the observers to messaging; they know
- * nothing of messages.
+ * nothing of messages. Parts only some frames need come later, into the same
+ * world (engine/on-demand.ts).
  *
  * It uses the `chrome` namespace directly rather than webextension-polyfill:
  * Firefox provides `chrome` too, and the polyfill would cost about 10 KB in the
@@ -10,6 +11,7 @@
  */
 import type { ContentApi } from '../extension/protocol.ts';
 import { dispatch, isEnvelope, type Handlers } from '../extension/messaging.ts';
+import { loadedModules } from './engine/on-demand.ts';
 import { leave, perform, release } from './engine/perform.ts';
 import { measure } from './engine/measure.ts';
 import { observeHandlers, startObserving } from './observe/handlers.ts';
@@ -23,7 +25,7 @@ declare global {
 type Sender = chrome.runtime.MessageSender;
 
 const handlers = {
-  ping: () => ({ version: chrome.runtime.getManifest().version }),
+  ping: () => ({ version: chrome.runtime.getManifest().version, modules: loadedModules() }),
   measure: () => measure(),
   perform: ({ action }) => perform(action),
   release: () => release(),

@@ -92,6 +92,11 @@ export interface ActionReport {
    * `x`, `y` (where the frame's content box starts, in this frame's CSS pixels).
    */
   readonly frame?: FrameHit;
+  /**
+   * Parts of the content script (extension/on-demand.ts) this frame must load
+   * before it can carry the action out; it has not touched the page yet.
+   */
+  readonly needs?: readonly string[];
 }
 
 /** An iframe of a frame: its document's URL, where its content box starts, and which it is. */

@@ -1,5 +1,6 @@
 import type { ActionReport } from './actions.ts';
 import type { EngineAction } from './engine-action.ts';
+import type { OnDemandName } from './on-demand.ts';
 import type { Size } from './geometry.ts';
 import type { RunView } from './run.ts';
 import type { TargetInfo } from './risk.ts';
@@ -44,7 +45,11 @@ export type ContentApi = ContentInputApi & ContentObserveApi;
 
 /** The input engine's part of the content script. */
 export type ContentInputApi = {
-  ping(request: Record<string, never>): { readonly version: string };
+  ping(request: Record<string, never>): {
+    readonly version: string;
+    /** The on-demand parts this frame has loaded (extension/on-demand.ts). */
+    readonly modules: readonly OnDemandName[];
+  };
   measure(request: Record<string, never>): ViewportMetrics;
   perform(request: { action: EngineAction }): ActionReport;
   /** Releases every key and button the engine holds. */

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatUsd } from '../extension/cost.ts';
 import { defaultModelId, modelProfile } from '../extension/models.ts';
+import { onDemandFiles } from '../extension/on-demand.ts';
 import { benchCost } from './bench-cost.ts';
 import { benchSpeed, round1, speedTable, type Figures } from './bench-speed.ts';
 
@@ -73,24 +74,36 @@ function costTable(r: Figures): string {
 const started = Date.now();
 const scratch = mkdtempSync(join(tmpdir(), 'tabpilot-bench-'));
 let speed: Figures;
-let contentScriptKB: number;
+let sizes: Figures;
 try {
   buildAside(join(scratch, 'chrome'));
-  contentScriptKB = round1(statSync(join(scratch, 'chrome/content.js')).size / 1024);
+  const kb = (file: string) => round1(statSync(join(scratch, 'chrome', file)).size / 1024);
+  sizes = {
+    contentScriptKB: kb('content.js'),
+    contentTopKB: kb(onDemandFiles.top),
+    contentKeyboardKB: kb(onDemandFiles.keyboard),
+  };
   buildAside(join(scratch, 'chrome-test'), '--test');
   speed = await benchSpeed({ extensionDir: join(scratch, 'chrome-test') });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 const cost = await benchCost();
-const figures: Figures = { ...speed, contentScriptKB, ...cost };
+const figures: Figures = { ...speed, ...sizes, ...cost };
 
 console.log('tabpilot benchmark\n');
 console.log(
   'Speed: 1280×800 viewport, test build (dist/chrome-test, copied aside), headless Chromium\n',
 );
 console.log(speedTable(figures));
-console.log(`\nSize: dist/chrome/content.js (release, minified) ${contentScriptKB} KB`);
+console.log(
+  [
+    '\nSize (release, minified):',
+    `  content.js, in every frame of the task's tab: ${figures['contentScriptKB']} KB`,
+    `  + ${onDemandFiles.top}, the top frame's part: ${figures['contentTopKB']} KB`,
+    `  + ${onDemandFiles.keyboard}, in a frame from its first key action: ${figures['contentKeyboardKB']} KB`,
+  ].join('\n'),
+);
 console.log(
   `\nCost per step: 200-step scripted run, fake Messages API, ${modelProfile(defaultModelId).label}; ` +
     'reference = the computer-use demo’s context policy\n',

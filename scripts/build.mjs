@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { bundleContent } from './content-bundles.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const args = new Set(process.argv.slice(2));
@@ -15,7 +16,6 @@ const watch = args.has('--watch');
 
 const entryPoints = {
   background: join(root, 'background/main.ts'),
-  content: join(root, 'content/main.ts'),
   popup: join(root, 'popup/popup.tsx'),
   options: join(root, 'popup/options.tsx'),
   indicator: join(root, 'popup/indicator.ts'),
@@ -46,26 +46,74 @@ function copyStatic(outdir, target) {
   }
 }
 
-function options(outdir, target) {
+/** The content script's parts loaded after content.js (extension/on-demand.ts names the files). */
+const contentParts = {
+  keyboard: 'content/keyboard-module.ts',
+  top: 'content/top-module.ts',
+};
+
+function common(target) {
   return {
-    entryPoints,
-    outdir,
-    bundle: true,
-    format: 'iife',
     target: target === 'firefox' ? ['firefox128'] : ['chrome120'],
     minify: !test,
     sourcemap: test ? 'inline' : false,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
     legalComments: 'none',
     // Test hooks exist only in the test build; release builds compile them out.
     define: { __TEST__: test ? 'true' : 'false' },
     logLevel: 'warning',
+  };
+}
+
+/** content.js and its parts (scripts/content-bundles.mjs). */
+async function writeContent(outdir, target) {
+  const built = await bundleContent({
+    core: 'content/main.ts',
+    parts: contentParts,
+    options: common(target),
+  });
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(join(outdir, 'content.js'), built.core);
+  for (const [name, code] of Object.entries(built.parts)) {
+    writeFileSync(join(outdir, `content-${name}.js`), code);
+  }
+}
+
+function options(outdir, target) {
+  return {
+    ...common(target),
+    entryPoints,
+    outdir,
+    bundle: true,
+    format: 'iife',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     plugins: [
       {
         name: 'static',
         setup(build) {
           build.onEnd(() => copyStatic(outdir, target));
+        },
+      },
+    ],
+  };
+}
+
+/** Watches the content script's files and rebuilds its parts together on every change. */
+function contentWatchOptions(outdir, target) {
+  return {
+    ...common(target),
+    entryPoints: [
+      join(root, 'content/main.ts'),
+      ...Object.values(contentParts).map((p) => join(root, p)),
+    ],
+    bundle: true,
+    write: false,
+    outdir,
+    plugins: [
+      {
+        name: 'content-parts',
+        setup(build) {
+          build.onEnd(() => writeContent(outdir, target));
         },
       },
     ],
@@ -84,6 +132,7 @@ for (const [target, dir] of targets) {
   if (watch) {
     const ctx = await esbuild.context(options(outdir, target));
     await ctx.watch();
+    await (await esbuild.context(contentWatchOptions(outdir, target))).watch();
     console.log(`watching → ${dir}`);
   } else {
     // Build beside the old output and swap it in, so a browser or test using the
@@ -92,6 +141,7 @@ for (const [target, dir] of targets) {
     const stale = `${outdir}.old-${process.pid}`;
     rmSync(fresh, { recursive: true, force: true });
     await esbuild.build(options(fresh, target));
+    await writeContent(fresh, target);
     try {
       renameSync(outdir, stale);
     } catch {

@@ -38,7 +38,8 @@ run('build (release)', process.execPath, ['scripts/build.mjs']);
 run('build (test)', process.execPath, ['scripts/build.mjs', '--test']);
 
 // Release builds must not carry test hooks.
-for (const f of ['background.js', 'content.js', 'popup.js', 'options.js', 'indicator.js']) {
+const bundles = ['background.js', 'content.js', 'content-keyboard.js', 'content-top.js'];
+for (const f of [...bundles, 'popup.js', 'options.js', 'indicator.js']) {
   if (readFileSync(join(root, 'dist/chrome', f), 'utf8').includes('tabpilotTest')) {
     console.error(`release build dist/chrome/${f} contains a test hook`);
     process.exit(1);

@@ -32,7 +32,7 @@ import { hitTest } from './hit-test.ts';
 import { isDragging } from './html-drag.ts';
 import { fireMouse, firePointer } from './mouse-events.ts';
 import { captureTarget } from './pointer-capture.ts';
-import { isSelectPopupOpen } from './select-popup.ts';
+import { isSelectPopupOpen } from './select-list-state.ts';
 import { engineState } from './state.ts';
 
 /** The hovered element and its ancestors (to the Document) when it became hovered. */

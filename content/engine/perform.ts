@@ -4,6 +4,7 @@
  */
 import type { ActionReport, FrameHit, MouseButton } from '../../extension/actions.ts';
 import type { EngineAction, KeyStroke } from '../../extension/engine-action.ts';
+import type { OnDemandName } from '../../extension/on-demand.ts';
 import { routePoint } from '../../extension/frame-routing.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { pauseDomWatch, resumeDomWatch } from './dom-changes.ts';
@@ -12,12 +13,11 @@ import { settleFocus } from './focus.ts';
 import { frameAt, hitTest } from './hit-test.ts';
 import { resetHover, updateHover } from './hover.ts';
 import { hoverNote } from './hover-rules.ts';
-import { chord, hold, typeText } from './key-actions.ts';
-import { keyDown, keyInfo, keyUp, releaseKeys } from './keyboard.ts';
 import { click, moveTo, press, releaseAllButtons, releaseButton } from './mouse.ts';
 import { interrupt, resume } from './interrupt.ts';
+import { onDemand, required } from './on-demand.ts';
 import { Report } from './report.ts';
-import { clickSelectPopup, closeSelectPopup, isSelectPopupOpen } from './select-popup.ts';
+import { isSelectPopupOpen } from './select-list-state.ts';
 import { engineState } from './state.ts';
 import { wheel } from './wheel.ts';
 import { leaveWindowFocus } from './window-focus.ts';
@@ -29,15 +29,16 @@ async function withModifiers<T>(
   fn: () => T | Promise<T>,
 ): Promise<T> {
   const pressed: string[] = [];
+  const keys = mods.length ? required('keyboard') : undefined;
   try {
     for (const m of mods) {
-      if (m.modifier && engineState.modifiers.has(m.modifier)) continue;
+      if (!keys || (m.modifier && engineState.modifiers.has(m.modifier))) continue;
       pressed.push(m.name);
-      keyDown(keyInfo(m), report);
+      keys.keyDown(keys.keyInfo(m), report);
     }
     return await fn();
   } finally {
-    for (const name of pressed.reverse()) keyUp(name, report);
+    for (const name of pressed.reverse()) keys?.keyUp(name, report);
   }
 }
 
@@ -56,7 +57,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       return;
     case 'click':
       if (isSelectPopupOpen()) {
-        report.note(clickSelectPopup(action.at));
+        report.note(required('keyboard').clickSelectPopup(action.at));
         return;
       }
       await withModifiers(action.modifiers, report, () =>
@@ -66,7 +67,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       return;
     case 'down':
       if (isSelectPopupOpen()) {
-        report.note(clickSelectPopup(action.at));
+        report.note(required('keyboard').clickSelectPopup(action.at));
         swallowUp = true;
         return;
       }
@@ -86,7 +87,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       });
       return;
     case 'drag':
-      closeSelectPopup();
+      onDemand('keyboard')?.closeSelectPopup();
       await withModifiers(action.modifiers, report, () => drag(action.from, action.to, report));
       return;
     case 'wheel':
@@ -95,13 +96,13 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       );
       return;
     case 'chord':
-      await chord(action.keys, report);
+      await required('keyboard').chord(action.keys, report);
       return;
     case 'hold':
-      await hold(action.keys, action.durationMs, report);
+      await required('keyboard').hold(action.keys, action.durationMs, report);
       return;
     case 'text':
-      await typeText(action.chars, action.shift, report);
+      await required('keyboard').typeText(action.chars, action.shift, report);
       return;
   }
 }
@@ -129,6 +130,32 @@ function forwardToFrame(action: EngineAction): FrameHit | null {
   return hit;
 }
 
+/**
+ * The on-demand parts (on-demand.ts) this action needs and this frame lacks:
+ * the keyboard engine for keys, for modifiers held around a pointer action, and
+ * for a press on a select (its option list lives there).
+ */
+function missingFor(action: EngineAction): OnDemandName[] {
+  if (onDemand('keyboard')) return [];
+  switch (action.kind) {
+    case 'chord':
+    case 'hold':
+    case 'text':
+      return ['keyboard'];
+    case 'click':
+    case 'down':
+    case 'drag': {
+      const at = routePoint(action);
+      const onSelect = at !== undefined && hitTest(at)?.closest('select') != null;
+      return onSelect || action.modifiers.length > 0 ? ['keyboard'] : [];
+    }
+    case 'up':
+    case 'move':
+    case 'wheel':
+      return 'modifiers' in action && action.modifiers.length > 0 ? ['keyboard'] : [];
+  }
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs `fn` after every action already queued in this frame. */
@@ -147,6 +174,8 @@ export function perform(action: EngineAction): Promise<ActionReport> {
     try {
       const frame = forwardToFrame(action);
       if (frame) return { ...report.done(), frame };
+      const needs = missingFor(action);
+      if (needs.length) return { ...report.done(), needs };
       await run(action, report);
     } finally {
       settleFocus();
@@ -175,8 +204,8 @@ export async function release(): Promise<void> {
   try {
     releaseAllButtons(engineState.pointer, report);
   } finally {
-    releaseKeys(report);
-    closeSelectPopup();
+    onDemand('keyboard')?.releaseKeys(report);
+    onDemand('keyboard')?.closeSelectPopup();
     swallowUp = false;
     // The pointer is the user's again: the engine stops following the page under it, so
     // the page's later scrolls and changes bring no hover events from us.

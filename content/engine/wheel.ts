@@ -9,11 +9,11 @@ import { moveTo } from './mouse.ts';
 import { pointerPosition } from './mouse-events.ts';
 import type { Report } from './report.ts';
 import { describeScroller, scrollerFor, scrollNow } from './scrolling.ts';
-import { wheelSelectPopup } from './select-popup.ts';
+import { onDemand } from './on-demand.ts';
 import { buttonsMask, modifierFlags } from './state.ts';
 
 export function wheel(at: ViewportPoint, deltaX: number, deltaY: number, report: Report): void {
-  if (wheelSelectPopup(at, deltaY)) {
+  if (onDemand('keyboard')?.wheelSelectPopup(at, deltaY)) {
     report.note('scrolled the open option list');
     return;
   }

@@ -2,41 +2,28 @@
  * Runs the content script's engine in a real page for dom tests: bundles a test
  * entry that puts the engine on `window.__tabpilotEngine` and evaluates it in an
  * isolated world of the page's top frame (puppeteer's utility world), as Chrome
- * runs a content script, so tests need no built extension. The page's own world
- * gets the hook the background injects there (extension/main-world-events.ts).
+ * runs a content script, so tests need no built extension. It is split as the
+ * extension's is (scripts/content-bundles.mjs): the keyboard part is loaded into
+ * a frame when perform() says an action needs it. The page's own world gets the
+ * hook the background injects there (extension/main-world-events.ts).
  */
-import { build } from 'esbuild';
 import type { Browser, CDPSession, Frame, Page, Protocol } from 'puppeteer-core';
 import type { ActionReport, PageAction } from '../../extension/actions.ts';
 import { toEngineAction } from '../../extension/engine-action.ts';
 import { installEventHook } from '../../extension/main-world-events.ts';
+import { performLoading } from '../../extension/on-demand.ts';
 import type { ViewportMetrics } from '../../extension/protocol.ts';
-import { repoRoot } from './static-server.ts';
+import { bundleContent } from '../../scripts/content-bundles.mjs';
 
-const entry = `
-import { leave, perform, release } from './content/engine/perform.ts';
-import { measure } from './content/engine/measure.ts';
-window.__tabpilotEngine = { perform, leave, release, measure };
-`;
+let bundled: ReturnType<typeof bundleContent> | undefined;
 
-let bundled: Promise<string> | undefined;
-
-/** The engine bundle (built once per process). */
-export function engineBundle(): Promise<string> {
-  bundled ??= build({
-    stdin: {
-      contents: entry,
-      resolveDir: repoRoot,
-      loader: 'ts',
-      sourcefile: 'engine-test-entry.ts',
-    },
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    write: false,
-    define: { __TEST__: 'true' },
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0]?.text ?? '');
+/** The engine's bundles (built once per process). */
+function engineBundles(): ReturnType<typeof bundleContent> {
+  bundled ??= bundleContent({
+    core: 'tests/support/engine-entry.ts',
+    parts: { keyboard: 'content/keyboard-module.ts' },
+    options: { target: 'chrome120', define: { __TEST__: 'true' }, logLevel: 'silent' },
+  });
   return bundled;
 }
 
@@ -128,7 +115,7 @@ async function createWorld(frame: Frame): Promise<EngineWorld> {
 export async function injectEngine(host: EngineHost): Promise<void> {
   const frame = frameOf(host);
   worlds.set(frame, await createWorld(frame));
-  await evaluateInWorld(frame, await engineBundle());
+  await evaluateInWorld(frame, (await engineBundles()).core);
   await frame.evaluate(installEventHook);
 }
 
@@ -139,7 +126,17 @@ export function hasEngine(host: EngineHost): boolean {
 const engine = 'window.__tabpilotEngine';
 
 export function perform(host: EngineHost, action: PageAction<'viewport'>): Promise<ActionReport> {
-  return evaluateInWorld(host, `${engine}.perform(${JSON.stringify(toEngineAction(action))})`);
+  return performLoading(
+    () => evaluateInWorld(host, `${engine}.perform(${JSON.stringify(toEngineAction(action))})`),
+    async (names) => {
+      const { parts } = await engineBundles();
+      for (const name of names) {
+        const code = parts[name];
+        if (code === undefined) throw new Error(`the harness has no ${name} part`);
+        await evaluateInWorld(host, code);
+      }
+    },
+  );
 }
 
 export function leave(host: EngineHost, what: { pointer: boolean; focus: boolean }): Promise<void> {

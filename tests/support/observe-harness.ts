@@ -20,6 +20,7 @@ type ObserveGlobal = {
 
 const entry = `
 import { observeHandlers, startObserving } from './content/observe/handlers.ts';
+import './content/top-module.ts';
 startObserving();
 window.__tabpilotObserve = observeHandlers;
 `;

@@ -1,0 +1,11 @@
+/** The engine harness's content.js: the engine's entry points, on the isolated world's window. */
+import { leave, perform, release } from '../../content/engine/perform.ts';
+import { measure } from '../../content/engine/measure.ts';
+
+declare global {
+  interface Window {
+    __tabpilotEngine: unknown;
+  }
+}
+
+window.__tabpilotEngine = { perform, leave, release, measure };
