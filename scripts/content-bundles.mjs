@@ -3,13 +3,16 @@
  * which every frame of the task's tab gets, and parts a frame loads later into
  * the same isolated world. A later part must share content.js's modules, not
  * carry copies with state of their own (the held keys, the hover, the
- * registry it joins), so its imports of files content.js already holds become
- * reads of a table that content.js leaves on the world's global, by path.
+ * registry it joins). So content.js leaves a table on the world's global of
+ * the exports parts use, and a part's imports of files content.js holds become
+ * reads from that table, by number.
  *
- * Three esbuild passes: content.js alone (which files it holds), each part
- * (which of those it uses), then content.js again with the table of those.
+ * Passes: content.js alone (which files it holds), what those files export,
+ * each part once to learn which of those exports it uses and once more reading
+ * them by number, then content.js again with the table.
  */
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -17,16 +20,19 @@ const table = '__tabpilotCore';
 /** The one file of content.js a part may import from its entry: the registry it joins. */
 const registry = 'content/engine/on-demand.ts';
 
+/** The virtual module parts read the table through. */
+const readTable = './content-core-table';
+
 const rel = (path) => relative(root, path).split(sep).join('/');
 
-/** The entry of content.js: `core`, then the table of the modules parts share. */
+/** The entry of content.js: `core`, then the table of the exports parts read (`file#name`). */
 function coreEntry(core, shared) {
   const lines = [`import ${JSON.stringify(`./${core}`)};`];
-  shared.forEach((file, i) => lines.push(`import * as m${i} from ${JSON.stringify(`./${file}`)};`));
-  if (shared.length) {
-    const entries = shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ');
-    lines.push(`globalThis.${table} = { ${entries} };`);
-  }
+  shared.forEach((key, i) => {
+    const [file, name] = key.split('#');
+    lines.push(`import { ${name} as s${i} } from ${JSON.stringify(`./${file}`)};`);
+  });
+  if (shared.length) lines.push(`globalThis.${table} = [${shared.map((_, i) => `s${i}`)}];`);
   return {
     stdin: {
       contents: lines.join('\n'),
@@ -37,13 +43,36 @@ function coreEntry(core, shared) {
   };
 }
 
-function fromCore(coreFiles, shared, entry) {
+/** The value exports of each file (types are gone by then). */
+async function exportsOf(files) {
+  const r = await esbuild.build({
+    entryPoints: files.map((f) => join(root, f)),
+    absWorkingDir: root,
+    outdir: 'exports-of',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const names = new Map();
+  for (const out of Object.values(r.metafile.outputs)) {
+    if (out.entryPoint) names.set(out.entryPoint, out.exports);
+  }
+  return names;
+}
+
+/**
+ * A part's imports of content.js's files become reads of the table: `key(file, name)`
+ * gives what is read, a string while probing and a number after.
+ */
+function fromCore({ entry, coreFiles, exports, key }) {
   const entryPath = join(root, entry);
   return {
     name: 'content-from-core',
     setup(build) {
       build.onResolve({ filter: /^\.\.?\// }, async (args) => {
         if (args.pluginData === 'resolving') return undefined;
+        if (args.path === readTable) return { path: readTable, namespace: 'content-core' };
         const r = await build.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
@@ -58,13 +87,24 @@ function fromCore(coreFiles, shared, entry) {
             errors: [{ text: `${file} is in content.js already, so ${entry} would not carry it` }],
           };
         }
-        shared.add(file);
         return { path: file, namespace: 'content-core' };
       });
-      build.onLoad({ filter: /.*/, namespace: 'content-core' }, (args) => ({
-        contents: `module.exports = globalThis.${table}[${JSON.stringify(args.path)}];`,
-        loader: 'js',
-      }));
+      build.onLoad({ filter: /.*/, namespace: 'content-core' }, (args) => {
+        if (args.path === readTable) {
+          return {
+            contents: `export const read = (key) => globalThis.${table}[key];`,
+            loader: 'js',
+          };
+        }
+        const names = exports.get(args.path) ?? [];
+        // Read once when the part loads: shared modules export no `let`, so values never change.
+        const lines = names.map(
+          (name) =>
+            `export const ${name} = /* @__PURE__ */ read(${JSON.stringify(key(args.path, name))});`,
+        );
+        lines.unshift(`import { read } from ${JSON.stringify(readTable)};`);
+        return { contents: lines.join('\n'), loader: 'js' };
+      });
     },
   };
 }
@@ -76,26 +116,41 @@ function fromCore(coreFiles, shared, entry) {
  * @returns {Promise<{ core: string, parts: Record<string, string>, shared: string[] }>}
  */
 export async function bundleContent({ core, parts, options }) {
-  const common = {
-    ...options,
-    bundle: true,
-    format: 'iife',
-    write: false,
-    absWorkingDir: root,
-  };
+  const common = { ...options, bundle: true, format: 'iife', write: false, absWorkingDir: root };
   const alone = await esbuild.build({ ...common, ...coreEntry(core, []), metafile: true });
-  const coreFiles = new Set(Object.keys(alone.metafile.inputs));
-  const shared = new Set();
+  const coreFiles = new Set(Object.keys(alone.metafile.inputs).filter((f) => /\.tsx?$/.test(f)));
+  const exports = await exportsOf([...coreFiles]);
+
+  // Which exports the parts read, numbered in the order first seen.
+  const shared = [];
+  for (const entry of Object.values(parts)) {
+    const probe = await esbuild.build({
+      ...common,
+      minify: false,
+      sourcemap: false,
+      entryPoints: [join(root, entry)],
+      plugins: [fromCore({ entry, coreFiles, exports, key: (f, n) => `core:${f}#${n}` })],
+    });
+    for (const [, key] of probe.outputFiles[0].text.matchAll(/"core:([^"#]+#[\w$]+)"/g)) {
+      if (!shared.includes(key)) shared.push(key);
+    }
+  }
+  for (const file of new Set(shared.map((k) => k.split('#')[0]))) {
+    if (/^export\s+(let|var)\b/m.test(readFileSync(join(root, file), 'utf8'))) {
+      throw new Error(`${file} exports a variable, which parts would read once and not follow`);
+    }
+  }
+
   const built = {};
   for (const [name, entry] of Object.entries(parts)) {
+    const key = (f, n) => shared.indexOf(`${f}#${n}`);
     const r = await esbuild.build({
       ...common,
       entryPoints: [join(root, entry)],
-      plugins: [fromCore(coreFiles, shared, entry)],
+      plugins: [fromCore({ entry, coreFiles, exports, key })],
     });
     built[name] = r.outputFiles[0].text;
   }
-  const list = [...shared].sort();
-  const final = await esbuild.build({ ...common, ...coreEntry(core, list) });
-  return { core: final.outputFiles[0].text, parts: built, shared: list };
+  const final = await esbuild.build({ ...common, ...coreEntry(core, shared) });
+  return { core: final.outputFiles[0].text, parts: built, shared };
 }
