@@ -8,8 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
+import type { Modifier, PageAction } from '../../extension/actions.ts';
 import { point } from '../../extension/geometry.ts';
-import { injectEngine, leave, perform, release } from '../support/engine-harness.ts';
+import { injectEngine, leave, loadedParts, perform, release } from '../support/engine-harness.ts';
 import { startEnv, type Env } from './helpers.ts';
 
 let env: Env;
@@ -224,5 +225,78 @@ describe('release() after the pointer left the frame', () => {
     // Nothing pressed: releasing again sends nothing.
     await release(page);
     assert.deepEqual(await seen(), []);
+  });
+});
+
+describe('the keyboard part comes with the first action that needs it', () => {
+  const form = `<!doctype html><body style="margin:0">
+<input id=t style="position:absolute;left:0;top:0;width:100px;height:30px">
+<select id=s style="position:absolute;left:0;top:50px;width:100px;height:30px">
+  <option>one</option><option>two</option></select>
+<div id=d style="position:absolute;left:0;top:100px;width:100px;height:30px">plain</div>
+</body>`;
+  const click = (x: number, y: number, modifiers: Modifier[] = []): PageAction<'viewport'> => ({
+    kind: 'click',
+    at: point<'viewport'>(x, y),
+    button: 'left',
+    count: 1,
+    modifiers,
+  });
+
+  it('clicks, moves and wheels load nothing; typing loads it, then works', async () => {
+    const page = await engineOn(form);
+    await perform(page, { kind: 'move', to: point(50, 115) });
+    await perform(page, click(50, 15));
+    await perform(page, {
+      kind: 'wheel',
+      at: point(50, 115),
+      deltaX: 0,
+      deltaY: 40,
+      modifiers: [],
+    });
+    assert.deepEqual(await loadedParts(page), []);
+    await perform(page, { kind: 'text', text: 'hi' });
+    assert.deepEqual(await loadedParts(page), ['keyboard']);
+    assert.equal(await page.$eval('#t', (e) => (e as HTMLInputElement).value), 'hi');
+  });
+
+  it('a click on a select loads it before the press, and the option list opens', async () => {
+    const page = await engineOn(form);
+    const report = await perform(page, click(50, 65));
+    assert.deepEqual(await loadedParts(page), ['keyboard']);
+    assert.match(report.notes.join(' '), /option list is open/);
+  });
+
+  it('a click with a modifier held loads it before the press', async () => {
+    const page = await engineOn(form);
+    await page.evaluate(() => {
+      (window as unknown as { __shift: boolean[] }).__shift = [];
+      document.addEventListener('click', (e) =>
+        (window as unknown as { __shift: boolean[] }).__shift.push(e.shiftKey),
+      );
+    });
+    await perform(page, click(50, 115, ['Shift']));
+    assert.deepEqual(await loadedParts(page), ['keyboard']);
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { __shift: boolean[] }).__shift),
+      [true],
+    );
+  });
+
+  it('a select the page puts under the pointer as it arrives: no list, and a note to click again', async () => {
+    const page = await engineOn(form);
+    await page.evaluate(() => {
+      const d = document.getElementById('d') as HTMLElement;
+      d.addEventListener('pointermove', () => {
+        const s = document.getElementById('s') as HTMLElement;
+        s.style.top = '100px';
+        d.remove();
+      });
+    });
+    const report = await perform(page, click(50, 115));
+    assert.deepEqual(await loadedParts(page), []);
+    assert.match(report.notes.join(' '), /click it again to open it/);
+    const again = await perform(page, click(50, 115));
+    assert.match(again.notes.join(' '), /option list is open/);
   });
 });

@@ -1,6 +1,7 @@
 /** The engine harness's content.js: the engine's entry points, on the isolated world's window. */
 import { leave, perform, release } from '../../content/engine/perform.ts';
 import { measure } from '../../content/engine/measure.ts';
+import { loadedModules } from '../../content/engine/on-demand.ts';
 
 declare global {
   interface Window {
@@ -8,4 +9,4 @@ declare global {
   }
 }
 
-window.__tabpilotEngine = { perform, leave, release, measure };
+window.__tabpilotEngine = { perform, leave, release, measure, loadedModules };

@@ -151,6 +151,11 @@ export function measure(host: EngineHost): Promise<ViewportMetrics> {
   return evaluateInWorld(host, `${engine}.measure()`);
 }
 
+/** The on-demand parts (content/engine/on-demand.ts) the frame has loaded so far. */
+export function loadedParts(host: EngineHost): Promise<string[]> {
+  return evaluateInWorld(host, `${engine}.loadedModules()`);
+}
+
 /**
  * A page that is visible but lacks system focus, as the task's tab is while the
  * user watches the run in the extension's popup or side panel: rendering and
