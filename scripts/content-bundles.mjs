@@ -32,7 +32,9 @@ function coreEntry(core, shared) {
     const [file, name] = key.split('#');
     lines.push(`import { ${name} as s${i} } from ${JSON.stringify(`./${file}`)};`);
   });
-  if (shared.length) lines.push(`globalThis.${table} = [${shared.map((_, i) => `s${i}`)}];`);
+  // A second copy of content.js in the same world (injected again after a ping timed out)
+  // stays idle (content/main.ts): parts must keep reading the first copy's modules.
+  if (shared.length) lines.push(`globalThis.${table} ??= [${shared.map((_, i) => `s${i}`)}];`);
   return {
     stdin: {
       contents: lines.join('\n'),

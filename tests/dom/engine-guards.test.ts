@@ -10,7 +10,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import type { Modifier, PageAction } from '../../extension/actions.ts';
 import { point } from '../../extension/geometry.ts';
-import { injectEngine, leave, loadedParts, perform, release } from '../support/engine-harness.ts';
+import {
+  injectEngine,
+  injectEngineAgain,
+  leave,
+  loadedParts,
+  perform,
+  release,
+} from '../support/engine-harness.ts';
 import { startEnv, type Env } from './helpers.ts';
 
 let env: Env;
@@ -281,6 +288,14 @@ describe('the keyboard part comes with the first action that needs it', () => {
       await page.evaluate(() => (window as unknown as { __shift: boolean[] }).__shift),
       [true],
     );
+  });
+
+  it('after content.js was injected twice into the frame, the part joins the copy in charge', async () => {
+    const page = await engineOn(form);
+    await injectEngineAgain(page);
+    await perform(page, click(50, 15));
+    await perform(page, { kind: 'text', text: 'ok' });
+    assert.equal(await page.$eval('#t', (e) => (e as HTMLInputElement).value), 'ok');
   });
 
   it('a select the page puts under the pointer as it arrives: no list, and a note to click again', async () => {

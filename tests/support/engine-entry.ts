@@ -1,4 +1,8 @@
-/** The engine harness's content.js: the engine's entry points, on the isolated world's window. */
+/**
+ * The engine harness's content.js: the engine's entry points, on the isolated
+ * world's window. A second copy in the same world leaves the first in charge,
+ * as content/main.ts does.
+ */
 import { leave, perform, release } from '../../content/engine/perform.ts';
 import { measure } from '../../content/engine/measure.ts';
 import { loadedModules } from '../../content/engine/on-demand.ts';
@@ -9,4 +13,4 @@ declare global {
   }
 }
 
-window.__tabpilotEngine = { perform, leave, release, measure, loadedModules };
+window.__tabpilotEngine ??= { perform, leave, release, measure, loadedModules };

@@ -119,6 +119,11 @@ export async function injectEngine(host: EngineHost): Promise<void> {
   await frame.evaluate(installEventHook);
 }
 
+/** Evaluates the engine's content.js once more in the frame's world, as a repeated injection does. */
+export async function injectEngineAgain(host: EngineHost): Promise<void> {
+  await evaluateInWorld(host, (await engineBundles()).core);
+}
+
 export function hasEngine(host: EngineHost): boolean {
   return worlds.has(frameOf(host));
 }
