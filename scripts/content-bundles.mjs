@@ -5,18 +5,20 @@
  * carry copies with state of their own (the held keys, the hover, the
  * registry it joins). So content.js leaves a table on the world's global of
  * the exports parts use, and a part's imports of files content.js holds become
- * reads from that table, by number.
+ * reads from that table, by number. The table's name carries a hash of its
+ * layout: a part from another build finds no table and fails, rather than
+ * reading the wrong slots.
  *
  * Passes: content.js alone (which files it holds), what those files export,
  * each part once to learn which of those exports it uses and once more reading
  * them by number, then content.js again with the table.
  */
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const table = '__tabpilotCore';
 /** The one file of content.js a part may import from its entry: the registry it joins. */
 const registry = 'content/engine/on-demand.ts';
 
@@ -25,7 +27,13 @@ const readTable = './content-core-table';
 
 const rel = (path) => relative(root, path).split(sep).join('/');
 
-/** The entry of content.js: `core`, then the table of the exports parts read (`file#name`). */
+/** The global that holds the table of `shared` exports (`file#name`, in slot order). */
+function tableName(shared) {
+  const hash = createHash('sha256').update(shared.join('\n')).digest('hex').slice(0, 12);
+  return `__tabpilotCore_${hash}`;
+}
+
+/** The entry of content.js: `core`, then the table of the exports parts read. */
 function coreEntry(core, shared) {
   const lines = [`import ${JSON.stringify(`./${core}`)};`];
   shared.forEach((key, i) => {
@@ -34,7 +42,9 @@ function coreEntry(core, shared) {
   });
   // A second copy of content.js in the same world (injected again after a ping timed out)
   // stays idle (content/main.ts): parts must keep reading the first copy's modules.
-  if (shared.length) lines.push(`globalThis.${table} ??= [${shared.map((_, i) => `s${i}`)}];`);
+  if (shared.length) {
+    lines.push(`globalThis.${tableName(shared)} ??= [${shared.map((_, i) => `s${i}`)}];`);
+  }
   return {
     stdin: {
       contents: lines.join('\n'),
@@ -64,10 +74,11 @@ async function exportsOf(files) {
 }
 
 /**
- * A part's imports of content.js's files become reads of the table: `key(file, name)`
- * gives what is read, a string while probing and a number after.
+ * A part's imports of content.js's files become reads of the table `table`:
+ * `names(file)` are the exports a file offers the part, `key(file, name)` what
+ * is read, a string while probing and a slot number after.
  */
-function fromCore({ entry, coreFiles, exports, key }) {
+function fromCore({ entry, coreFiles, table, names, key }) {
   const entryPath = join(root, entry);
   return {
     name: 'content-from-core',
@@ -98,9 +109,8 @@ function fromCore({ entry, coreFiles, exports, key }) {
             loader: 'js',
           };
         }
-        const names = exports.get(args.path) ?? [];
         // Read once when the part loads: shared modules export no `let`, so values never change.
-        const lines = names.map(
+        const lines = names(args.path).map(
           (name) =>
             `export const ${name} = /* @__PURE__ */ read(${JSON.stringify(key(args.path, name))});`,
         );
@@ -131,7 +141,15 @@ export async function bundleContent({ core, parts, options }) {
       minify: false,
       sourcemap: false,
       entryPoints: [join(root, entry)],
-      plugins: [fromCore({ entry, coreFiles, exports, key: (f, n) => `core:${f}#${n}` })],
+      plugins: [
+        fromCore({
+          entry,
+          coreFiles,
+          table: 'probe',
+          names: (file) => exports.get(file) ?? [],
+          key: (f, n) => `core:${f}#${n}`,
+        }),
+      ],
     });
     for (const [, key] of probe.outputFiles[0].text.matchAll(/"core:([^"#]+#[\w$]+)"/g)) {
       if (!shared.includes(key)) shared.push(key);
@@ -143,15 +161,33 @@ export async function bundleContent({ core, parts, options }) {
     }
   }
 
+  // The parts, offered only the exports in the table (any other would be a build error).
   const built = {};
+  const carriedBy = new Map();
   for (const [name, entry] of Object.entries(parts)) {
-    const key = (f, n) => shared.indexOf(`${f}#${n}`);
     const r = await esbuild.build({
       ...common,
+      metafile: true,
       entryPoints: [join(root, entry)],
-      plugins: [fromCore({ entry, coreFiles, exports, key })],
+      plugins: [
+        fromCore({
+          entry,
+          coreFiles,
+          table: tableName(shared),
+          names: (file) =>
+            shared.filter((k) => k.startsWith(`${file}#`)).map((k) => k.split('#')[1]),
+          key: (f, n) => shared.indexOf(`${f}#${n}`),
+        }),
+      ],
     });
     built[name] = r.outputFiles[0].text;
+    // A module two parts both carry would have two states in one frame.
+    for (const file of Object.keys(r.metafile.inputs)) {
+      if (file.startsWith('content-core:')) continue;
+      const other = carriedBy.get(file);
+      if (other) throw new Error(`${file} is in both ${other} and ${name}; move it to content.js`);
+      carriedBy.set(file, name);
+    }
   }
   const final = await esbuild.build({ ...common, ...coreEntry(core, shared) });
   return { core: final.outputFiles[0].text, parts: built, shared };
