@@ -10,7 +10,7 @@ import { installDialogHook } from '../extension/main-world-dialogs.ts';
 import { installEventHook } from '../extension/main-world-events.ts';
 import type { FrameHit } from '../extension/actions.ts';
 import { frameIdentity } from '../extension/frame-routing.ts';
-import { onDemandFiles, type OnDemandName } from '../extension/on-demand.ts';
+import { partFile, type OnDemandName } from '../extension/on-demand.ts';
 import { installTimerHook } from '../extension/main-world-timers.ts';
 
 /** Pages no extension may script. */
@@ -74,34 +74,67 @@ export class TabDriver {
         `The browser does not let extensions act on this page (${tab.url ?? 'unknown'})`,
       );
     }
-    const answer = await this.ping();
-    if (answer) {
-      if (!answer.modules.includes('top')) await this.load(0, ['top']);
-      return;
-    }
-    try {
-      await browser.scripting.executeScript({
-        target: { tabId: this.tabId, allFrames: true },
-        files: ['content.js'],
-      });
+    const before = await this.ping();
+    if (before?.modules.includes('top')) return;
+    await this.#loading(async () => {
+      if (!before) {
+        await browser.scripting.executeScript({
+          target: { tabId: this.tabId, allFrames: true },
+          files: ['content.js'],
+        });
+      }
       await this.load(0, ['top']);
+    });
+    const after = await this.ping();
+    if (!after) throw new TabError('The page did not answer after tabpilot was loaded');
+    // Chrome does not report a script that threw while loading; the risk checks and the
+    // masking of sensitive fields need the top frame's part, so its absence is an error.
+    if (!after.modules.includes('top'))
+      throw new TabError('tabpilot’s top-frame part did not load into the page');
+    if (!before) await this.#installHooks({ tabId: this.tabId, allFrames: true });
+  }
+
+  /** Runs an injection, turning a tab that cannot take scripts into a clear TabError. */
+  async #loading(inject: () => Promise<void>): Promise<void> {
+    try {
+      await inject();
     } catch (error) {
+      if (error instanceof TabError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       // A crashed tab ("Aw, Snap!") or a failed load shows an error page with no frame to script.
       if (/not ready|error page/i.test(message)) throw pageUnavailable();
       throw new TabError(`Could not load tabpilot into the page: ${message}`);
     }
-    if (!(await this.ping()))
-      throw new TabError('The page did not answer after tabpilot was loaded');
-    await this.#installHooks({ tabId: this.tabId, allFrames: true });
   }
 
-  /** Loads parts of the content script (extension/on-demand.ts) into one frame that has content.js. */
+  /**
+   * Loads parts of the content script (extension/on-demand.ts) into one frame
+   * that has content.js: at once, since that frame's document is ready, and
+   * within the time a message gets.
+   */
   async load(frameId: number, names: readonly OnDemandName[]): Promise<void> {
-    await browser.scripting.executeScript({
-      target: { tabId: this.tabId, frameIds: [frameId] },
-      files: names.map((n) => onDemandFiles[n]),
+    await this.#within(
+      defaultMessageTimeoutMs,
+      `The page did not take tabpilot’s ${names.join(' and ')} part within ${defaultMessageTimeoutMs / 1000} s (is the page frozen?)`,
+      browser.scripting.executeScript({
+        target: { tabId: this.tabId, frameIds: [frameId] },
+        files: names.map(partFile),
+        injectImmediately: true,
+      }),
+    );
+  }
+
+  /** `work`, or a TabTimeoutError saying `message` after `ms`. */
+  async #within<T>(ms: number, message: string, work: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TabTimeoutError(message)), ms);
     });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -152,28 +185,13 @@ export class TabDriver {
     options: { frameId?: number; timeoutMs?: number } = {},
   ): Promise<Response<ContentApi, M>> {
     const timeoutMs = options.timeoutMs ?? defaultMessageTimeoutMs;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new TabTimeoutError(
-              `The page did not answer “${method}” within ${timeoutMs / 1000} s (is a dialog open or the page frozen?)`,
-            ),
-          ),
-        timeoutMs,
-      );
-    });
-    try {
-      const reply = await Promise.race([
-        browser.tabs.sendMessage(this.tabId, envelope(method, request), {
-          frameId: options.frameId ?? 0,
-        }),
-        timeout,
-      ]);
-      return unwrap<Response<ContentApi, M>>(reply, method);
-    } finally {
-      clearTimeout(timer);
-    }
+    const reply = await this.#within(
+      timeoutMs,
+      `The page did not answer “${method}” within ${timeoutMs / 1000} s (is a dialog open or the page frozen?)`,
+      browser.tabs.sendMessage(this.tabId, envelope(method, request), {
+        frameId: options.frameId ?? 0,
+      }),
+    );
+    return unwrap<Response<ContentApi, M>>(reply, method);
   }
 }

@@ -1,19 +1,19 @@
 /**
- * The content script's on-demand parts (content/engine/on-demand.ts), as the
- * background and the content script both name them.
+ * The content script's parts loaded after content.js (content/engine/on-demand.ts),
+ * as the build, the background and the content script all name them.
  */
 import type { ActionReport } from './actions.ts';
+import parts from './content-parts.json' with { type: 'json' };
 
-/** Each part and the file the build writes it to, beside content.js. */
-export const onDemandFiles = {
-  keyboard: 'content-keyboard.js',
-  top: 'content-top.js',
-} as const;
+export type OnDemandName = keyof typeof parts;
 
-export type OnDemandName = keyof typeof onDemandFiles;
+/** The file the build writes a part to, beside content.js (scripts/build.mjs reads the same table). */
+export function partFile(name: OnDemandName): string {
+  return parts[name].file;
+}
 
 export function isOnDemandName(name: unknown): name is OnDemandName {
-  return typeof name === 'string' && Object.hasOwn(onDemandFiles, name);
+  return typeof name === 'string' && Object.hasOwn(parts, name);
 }
 
 /**

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatUsd } from '../extension/cost.ts';
 import { defaultModelId, modelProfile } from '../extension/models.ts';
-import { onDemandFiles } from '../extension/on-demand.ts';
+import { partFile } from '../extension/on-demand.ts';
 import { benchCost } from './bench-cost.ts';
 import { benchSpeed, round1, speedTable, type Figures } from './bench-speed.ts';
 
@@ -80,8 +80,8 @@ try {
   const kb = (file: string) => round1(statSync(join(scratch, 'chrome', file)).size / 1024);
   sizes = {
     contentScriptKB: kb('content.js'),
-    contentTopKB: kb(onDemandFiles.top),
-    contentKeyboardKB: kb(onDemandFiles.keyboard),
+    contentTopKB: kb(partFile('top')),
+    contentKeyboardKB: kb(partFile('keyboard')),
   };
   buildAside(join(scratch, 'chrome-test'), '--test');
   speed = await benchSpeed({ extensionDir: join(scratch, 'chrome-test') });
@@ -100,8 +100,8 @@ console.log(
   [
     '\nSize (release, minified):',
     `  content.js, in every frame of the task's tab: ${figures['contentScriptKB']} KB`,
-    `  + ${onDemandFiles.top}, the top frame's part: ${figures['contentTopKB']} KB`,
-    `  + ${onDemandFiles.keyboard}, in a frame from its first key action: ${figures['contentKeyboardKB']} KB`,
+    `  + ${partFile('top')}, the top frame's part: ${figures['contentTopKB']} KB`,
+    `  + ${partFile('keyboard')}, in a frame from its first key action: ${figures['contentKeyboardKB']} KB`,
   ].join('\n'),
 );
 console.log(

@@ -46,11 +46,8 @@ function copyStatic(outdir, target) {
   }
 }
 
-/** The content script's parts loaded after content.js (extension/on-demand.ts names the files). */
-const contentParts = {
-  keyboard: 'content/keyboard-module.ts',
-  top: 'content/top-module.ts',
-};
+/** The content script's parts loaded after content.js, with their entries and files. */
+const contentParts = JSON.parse(readFileSync(join(root, 'extension/content-parts.json'), 'utf8'));
 
 function common(target) {
   return {
@@ -68,13 +65,13 @@ function common(target) {
 async function writeContent(outdir, target) {
   const built = await bundleContent({
     core: 'content/main.ts',
-    parts: contentParts,
+    parts: Object.fromEntries(Object.entries(contentParts).map(([n, p]) => [n, p.entry])),
     options: common(target),
   });
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, 'content.js'), built.core);
   for (const [name, code] of Object.entries(built.parts)) {
-    writeFileSync(join(outdir, `content-${name}.js`), code);
+    writeFileSync(join(outdir, contentParts[name].file), code);
   }
 }
 
@@ -104,8 +101,10 @@ function contentWatchOptions(outdir, target) {
     ...common(target),
     entryPoints: [
       join(root, 'content/main.ts'),
-      ...Object.values(contentParts).map((p) => join(root, p)),
+      ...Object.values(contentParts).map((p) => join(root, p.entry)),
     ],
+    // Only to learn which files to watch: the parts are built by writeContent.
+    minify: false,
     bundle: true,
     write: false,
     outdir,
@@ -113,7 +112,8 @@ function contentWatchOptions(outdir, target) {
       {
         name: 'content-parts',
         setup(build) {
-          build.onEnd(() => writeContent(outdir, target));
+          // esbuild already printed a failed build's errors.
+          build.onEnd((r) => (r.errors.length ? undefined : writeContent(outdir, target)));
         },
       },
     ],

@@ -13,6 +13,7 @@ import { toEngineAction } from '../../extension/engine-action.ts';
 import { installEventHook } from '../../extension/main-world-events.ts';
 import { performLoading } from '../../extension/on-demand.ts';
 import type { ViewportMetrics } from '../../extension/protocol.ts';
+import contentParts from '../../extension/content-parts.json' with { type: 'json' };
 import { bundleContent } from '../../scripts/content-bundles.mjs';
 
 let bundled: ReturnType<typeof bundleContent> | undefined;
@@ -21,7 +22,7 @@ let bundled: ReturnType<typeof bundleContent> | undefined;
 function engineBundles(): ReturnType<typeof bundleContent> {
   bundled ??= bundleContent({
     core: 'tests/support/engine-entry.ts',
-    parts: { keyboard: 'content/keyboard-module.ts' },
+    parts: { keyboard: contentParts.keyboard.entry },
     options: { target: 'chrome120', define: { __TEST__: 'true' }, logLevel: 'silent' },
   });
   return bundled;
