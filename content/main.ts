@@ -6,8 +6,8 @@
  * world (engine/on-demand.ts).
  *
  * It uses the `chrome` namespace directly rather than webextension-polyfill:
- * Firefox provides `chrome` too, and the polyfill would cost about 10 KB in the
- * one bundle that is injected into pages.
+ * Firefox provides `chrome` too, and the polyfill would cost about 10 KB in
+ * every frame.
  */
 import type { ContentApi } from '../extension/protocol.ts';
 import { dispatch, isEnvelope, type Handlers } from '../extension/messaging.ts';

@@ -71,6 +71,7 @@ export type ContentObserveApi = {
   settle(request: { quietMs: number; maxMs: number }): SettleReport;
   /** Returns and clears what happened on the page since the last call. */
   journal(request: Record<string, never>): readonly JournalEntry[];
+  // The rest are the top frame's part (content/top-module.ts); other frames refuse them.
   /** What is under a viewport point (the top frame's CSS pixels), for risk checks. */
   targetAt(request: { x: number; y: number }): TargetInfo | null;
   /** The focused element, for risk checks before typing or Enter. */

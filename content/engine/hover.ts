@@ -32,7 +32,7 @@ import { hitTest } from './hit-test.ts';
 import { isDragging } from './html-drag.ts';
 import { fireMouse, firePointer } from './mouse-events.ts';
 import { captureTarget } from './pointer-capture.ts';
-import { isSelectPopupOpen } from './select-list-state.ts';
+import { selectListOpen } from './select-list-state.ts';
 import { engineState } from './state.ts';
 
 /** The hovered element and its ancestors (to the Document) when it became hovered. */
@@ -176,7 +176,7 @@ export function updateHover(
  */
 export function refreshHover(extra: MouseEventInit = {}): void {
   const at = engineState.pointer;
-  if (!at || isDragging() || isSelectPopupOpen()) return;
+  if (!at || isDragging() || selectListOpen()) return;
   flushDomChanges();
   updateHover(captureTarget(hitTest(at)), at, extra);
 }

@@ -1,12 +1,13 @@
 /**
- * Parts of the content script that a frame loads only when it needs them.
- * content.js, which every frame of the task's tab gets, holds the pointer engine
- * and the observers; the keyboard engine (with the widgets keys drive: the
- * native select list and date fields) comes in content-keyboard.js the first
- * time an action in this frame needs it, and the top frame's own observers
- * (indicator, page text, risk targets) in content-top.js. A script loaded
- * later runs in the same isolated world and shares content.js's modules
- * (scripts/content-bundles.mjs), so it registers itself here.
+ * Parts of the content script that not every frame gets. content.js, which
+ * every frame of the task's tab gets, holds the pointer engine and the
+ * observers; the keyboard engine (with the widgets keys drive: the native
+ * select list and date fields) comes in content-keyboard.js the first time an
+ * action in this frame needs it; the top frame's own observers (indicator, page
+ * text, risk targets) come in content-top.js, which the background loads into
+ * the top frame right after content.js. A part runs in the same isolated world
+ * and shares content.js's modules (scripts/content-bundles.mjs), so it
+ * registers itself here.
  *
  * perform() asks for what an action needs before touching the page
  * (`ActionReport.needs`); the background loads it and sends the action again.
@@ -34,7 +35,7 @@ export function onDemand<K extends OnDemandName>(name: K): OnDemandModules[K] | 
 
 /** Which modules this frame has, for the background's ping. */
 export function loadedModules(): OnDemandName[] {
-  return (Object.keys(loaded) as OnDemandName[]).filter((n) => loaded[n]);
+  return Object.keys(loaded) as OnDemandName[];
 }
 
 /** The module, which perform() made sure of before the action began. */

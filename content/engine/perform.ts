@@ -17,7 +17,8 @@ import { click, moveTo, press, releaseAllButtons, releaseButton } from './mouse.
 import { interrupt, resume } from './interrupt.ts';
 import { onDemand, required } from './on-demand.ts';
 import { Report } from './report.ts';
-import { isSelectPopupOpen } from './select-list-state.ts';
+import { isListbox } from './select-listbox.ts';
+import { selectListOpen } from './select-list-state.ts';
 import { engineState } from './state.ts';
 import { wheel } from './wheel.ts';
 import { leaveWindowFocus } from './window-focus.ts';
@@ -28,17 +29,18 @@ async function withModifiers<T>(
   report: Report,
   fn: () => T | Promise<T>,
 ): Promise<T> {
+  if (!mods.length) return fn();
+  const keys = required('keyboard');
   const pressed: string[] = [];
-  const keys = mods.length ? required('keyboard') : undefined;
   try {
     for (const m of mods) {
-      if (!keys || (m.modifier && engineState.modifiers.has(m.modifier))) continue;
+      if (m.modifier && engineState.modifiers.has(m.modifier)) continue;
       pressed.push(m.name);
       keys.keyDown(keys.keyInfo(m), report);
     }
     return await fn();
   } finally {
-    for (const name of pressed.reverse()) keys?.keyUp(name, report);
+    for (const name of pressed.reverse()) keys.keyUp(name, report);
   }
 }
 
@@ -56,7 +58,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       report.note(hoverNote(moveTo(action.to, report)) ?? '');
       return;
     case 'click':
-      if (isSelectPopupOpen()) {
+      if (selectListOpen()) {
         report.note(required('keyboard').clickSelectPopup(action.at));
         return;
       }
@@ -66,7 +68,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       report.note(hoverNote(engineState.hovered) ?? '');
       return;
     case 'down':
-      if (isSelectPopupOpen()) {
+      if (selectListOpen()) {
         report.note(required('keyboard').clickSelectPopup(action.at));
         swallowUp = true;
         return;
@@ -117,7 +119,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
 function forwardToFrame(action: EngineAction): FrameHit | null {
   const at = routePoint(action);
   // With a button down here, this frame keeps the pointer until it is up (as a browser does).
-  if (!at || isSelectPopupOpen() || engineState.pressed.size > 0) return null;
+  if (!at || selectListOpen() || engineState.pressed.size > 0) return null;
   const hit = frameAt(at);
   if (!hit) return null;
   // Chromium hit-tests a same-process iframe in this document, so the iframe element
@@ -137,23 +139,14 @@ function forwardToFrame(action: EngineAction): FrameHit | null {
  */
 function missingFor(action: EngineAction): OnDemandName[] {
   if (onDemand('keyboard')) return [];
-  switch (action.kind) {
-    case 'chord':
-    case 'hold':
-    case 'text':
-      return ['keyboard'];
-    case 'click':
-    case 'down':
-    case 'drag': {
-      const at = routePoint(action);
-      const onSelect = at !== undefined && hitTest(at)?.closest('select') != null;
-      return onSelect || action.modifiers.length > 0 ? ['keyboard'] : [];
-    }
-    case 'up':
-    case 'move':
-    case 'wheel':
-      return 'modifiers' in action && action.modifiers.length > 0 ? ['keyboard'] : [];
+  if (action.kind === 'chord' || action.kind === 'hold' || action.kind === 'text') {
+    return ['keyboard'];
   }
+  if ('modifiers' in action && action.modifiers.length > 0) return ['keyboard'];
+  const press = action.kind === 'click' || action.kind === 'down' || action.kind === 'drag';
+  const at = press ? routePoint(action) : undefined;
+  const select = at && hitTest(at)?.closest('select');
+  return select && !isListbox(select) ? ['keyboard'] : [];
 }
 
 let queue: Promise<unknown> = Promise.resolve();

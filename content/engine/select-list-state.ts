@@ -4,6 +4,6 @@
  */
 import { onDemand } from './on-demand.ts';
 
-export function isSelectPopupOpen(): boolean {
+export function selectListOpen(): boolean {
   return onDemand('keyboard')?.isSelectPopupOpen() ?? false;
 }
