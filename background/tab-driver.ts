@@ -9,7 +9,7 @@ import { TabError, TabTimeoutError } from './errors.ts';
 import { installDialogHook } from '../extension/main-world-dialogs.ts';
 import { installEventHook } from '../extension/main-world-events.ts';
 import type { FrameHit } from '../extension/actions.ts';
-import { frameIdentity } from '../extension/frame-routing.ts';
+import { frameIdentity, samePath } from '../extension/frame-routing.ts';
 import { partFile, type OnDemandName } from '../extension/on-demand.ts';
 import { installTimerHook } from '../extension/main-world-timers.ts';
 
@@ -174,8 +174,9 @@ export class TabDriver {
       })
       .catch(() => []);
     const sameUrl = results.filter((r) => r.frameId !== 0 && r.result?.url === hit.url);
-    // Same-URL frames (repeated widgets) are told apart by their place in their parent.
-    return (sameUrl.find((r) => r.result?.index === hit.index) ?? sameUrl[0])?.frameId;
+    // Same-URL frames (repeated widgets) are told apart by their place in the tab.
+    const placed = sameUrl.find((r) => r.result && samePath(r.result.path, hit.path));
+    return (placed ?? sameUrl[0])?.frameId;
   }
 
   /** Calls the content script in one frame (the top frame unless said). */

@@ -104,6 +104,10 @@ export interface FrameHit {
   readonly url: string;
   readonly x: number;
   readonly y: number;
-  /** Its place among the frame's child frames (`window.frames`), to tell same-URL frames apart. */
-  readonly index: number;
+  /**
+   * Where it sits in the tab: its index among its parent's child frames
+   * (`window.frames`) at each level from the top frame down, which tells
+   * same-URL frames apart wherever they are (frame-routing.ts frameIdentity).
+   */
+  readonly path: readonly number[];
 }

@@ -21,24 +21,31 @@ import { point, type Point, type Space } from './geometry.ts';
 
 export interface FrameIo<F> {
   perform(frame: F, action: PageAction<'viewport'>): Promise<ActionReport>;
-  /** The frame showing `hit.url` at `hit.index` among its parent's frames, if it can be reached. */
+  /** The frame showing `hit.url` at `hit.path` in the tab, if it can be reached. */
   frameFor(hit: FrameHit): Promise<F | undefined>;
   leave(frame: F, what: { pointer: boolean; focus: boolean }): Promise<void>;
 }
 
 /**
- * A frame's URL and its place among its parent's child frames (-1 for a top
- * frame), which tells same-URL frames apart; works across origins. Runs inside
- * each frame (executeScript serializes it), so it uses nothing from outside.
+ * A frame's URL and its path in the tab: its index among its parent's child
+ * frames at each level from the top down (empty for the top frame), which
+ * tells same-URL frames apart wherever they are. Cross-origin windows let
+ * `parent` and `frames` be read, so it works across origins. Runs inside each
+ * frame (executeScript serializes it), so it uses nothing from outside.
  */
-export function frameIdentity(): { url: string; index: number } {
-  let index = -1;
-  if (window.parent !== window) {
-    for (let i = 0; i < window.parent.frames.length; i++) {
-      if (window.parent.frames[i] === window) index = i;
-    }
+export function frameIdentity(): { url: string; path: number[] } {
+  const path: number[] = [];
+  for (let w: Window = window; w.parent !== w; w = w.parent) {
+    let index = -1;
+    for (let i = 0; i < w.parent.frames.length; i++) if (w.parent.frames[i] === w) index = i;
+    path.unshift(index);
   }
-  return { url: location.href, index };
+  return { url: location.href, path };
+}
+
+/** Whether two frame paths (frameIdentity) name the same frame. */
+export function samePath(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** Nesting deeper than this is not followed. */

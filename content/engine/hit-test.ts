@@ -1,5 +1,6 @@
 /** Which element a viewport point lands on, as the browser's own hit test sees it. */
 import type { FrameHit } from '../../extension/actions.ts';
+import { frameIdentity } from '../../extension/frame-routing.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
 
 /**
@@ -54,5 +55,5 @@ export function frameAt(p: ViewportPoint): FrameHit | null {
   let index = -1;
   for (let i = 0; i < window.frames.length; i++)
     if (window.frames[i] === el.contentWindow) index = i;
-  return { url: el.src, x, y, index };
+  return { url: el.src, x, y, path: [...frameIdentity().path, index] };
 }

@@ -26,7 +26,7 @@ import {
   release,
   unfocusedPage,
 } from './engine-harness.ts';
-import { FrameRouter, frameIdentity } from '../../extension/frame-routing.ts';
+import { FrameRouter, frameIdentity, samePath } from '../../extension/frame-routing.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 export type Side = 'trusted' | 'engine';
@@ -200,7 +200,7 @@ function engineDriver(page: Page, notes: string[], mark: (l: string) => Promise<
     frameFor: async (hit) => {
       const sameUrl = page.frames().filter((f) => f.url() === hit.url);
       const places = await Promise.all(sameUrl.map((f) => f.evaluate(frameIdentity)));
-      const frame = sameUrl[places.findIndex((p) => p.index === hit.index)] ?? sameUrl[0];
+      const frame = sameUrl[places.findIndex((p) => samePath(p.path, hit.path))] ?? sameUrl[0];
       if (frame && !hasEngine(frame)) await injectEngine(frame);
       return frame;
     },

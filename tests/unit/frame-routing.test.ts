@@ -36,7 +36,9 @@ function tab() {
       if (!hit && action.kind === 'down') holding.add(frame);
       if (!hit && action.kind === 'up') holding.delete(frame);
       return Promise.resolve(
-        hit ? { notes: [], frame: { url: hit.name, x: hit.x, y: hit.y, index: 0 } } : { notes: [] },
+        hit
+          ? { notes: [], frame: { url: hit.name, x: hit.x, y: hit.y, path: [0] } }
+          : { notes: [] },
       );
     },
     frameFor: (hit) => Promise.resolve(hit.url === 'unreachable' ? undefined : hit.url),
