@@ -82,6 +82,7 @@ try {
     contentScriptKB: kb('content.js'),
     contentTopKB: kb(partFile('top')),
     contentKeyboardKB: kb(partFile('keyboard')),
+    contentDragKB: kb(partFile('drag')),
   };
   buildAside(join(scratch, 'chrome-test'), '--test');
   speed = await benchSpeed({ extensionDir: join(scratch, 'chrome-test') });
@@ -102,6 +103,7 @@ console.log(
     `  content.js, in every frame of the task's tab: ${figures['contentScriptKB']} KB`,
     `  + ${partFile('top')}, the top frame's part: ${figures['contentTopKB']} KB`,
     `  + ${partFile('keyboard')}, in a frame from its first key action: ${figures['contentKeyboardKB']} KB`,
+    `  + ${partFile('drag')}, in a frame from its first action that may start an HTML5 drag: ${figures['contentDragKB']} KB`,
   ].join('\n'),
 );
 console.log(

@@ -38,7 +38,8 @@ run('build (release)', process.execPath, ['scripts/build.mjs']);
 run('build (test)', process.execPath, ['scripts/build.mjs', '--test']);
 
 // Release builds must not carry test hooks.
-const bundles = ['background.js', 'content.js', 'content-keyboard.js', 'content-top.js'];
+const parts = JSON.parse(readFileSync(join(root, 'extension/content-parts.json'), 'utf8'));
+const bundles = ['background.js', 'content.js', ...Object.values(parts).map((p) => p.file)];
 for (const f of [...bundles, 'popup.js', 'options.js', 'indicator.js']) {
   if (readFileSync(join(root, 'dist/chrome', f), 'utf8').includes('tabpilotTest')) {
     console.error(`release build dist/chrome/${f} contains a test hook`);

@@ -29,10 +29,9 @@ import type { ViewportPoint } from '../../extension/geometry.ts';
 import { flatAncestors } from './dom.ts';
 import { flushDomChanges, onChildrenRemoved, onDomChange, onRemoval } from './dom-changes.ts';
 import { hitTest } from './hit-test.ts';
-import { isDragging } from './html-drag.ts';
 import { fireMouse, firePointer } from './mouse-events.ts';
 import { captureTarget } from './pointer-capture.ts';
-import { selectListOpen } from './select-list-state.ts';
+import { nativeDragging, selectListOpen } from './part-state.ts';
 import { engineState } from './state.ts';
 
 /** The hovered element and its ancestors (to the Document) when it became hovered. */
@@ -176,7 +175,7 @@ export function updateHover(
  */
 export function refreshHover(extra: MouseEventInit = {}): void {
   const at = engineState.pointer;
-  if (!at || isDragging() || selectListOpen()) return;
+  if (!at || nativeDragging() || selectListOpen()) return;
   flushDomChanges();
   updateHover(captureTarget(hitTest(at)), at, extra);
 }

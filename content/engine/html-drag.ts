@@ -8,14 +8,11 @@
  */
 import type { ViewportPoint } from '../../extension/geometry.ts';
 import { point } from '../../extension/geometry.ts';
-import { elementAncestors, flatAncestors, isTextControl } from './dom.ts';
+import { flatAncestors } from './dom.ts';
 import { hitTest } from './hit-test.ts';
 import { resetHover } from './hover.ts';
 import { fireMouse, firePointer, pointerPosition } from './mouse-events.ts';
 import { buttonsMask, engineState, modifierFlags } from './state.ts';
-
-/** Chromium starts a drag after the pointer moves this far (CSS px) with the button down. */
-export const dragThreshold = 4;
 
 interface Session {
   readonly source: Element;
@@ -33,12 +30,6 @@ interface Session {
 }
 
 let session: Session | null = null;
-
-/** The element a press on `target` would drag natively (draggable=true, links and images). */
-export function draggableSource(target: Element): Element | null {
-  if (isTextControl(target)) return null;
-  return elementAncestors(target).find((el) => el instanceof HTMLElement && el.draggable) ?? null;
-}
 
 export function isDragging(): boolean {
   return session !== null;

@@ -13,15 +13,7 @@ import { enterWindowFocus } from './window-focus.ts';
 import { frameNote, hitTest, isFrame, outsideNote } from './hit-test.ts';
 import { flushDomChanges, onRemoval } from './dom-changes.ts';
 import { refreshHover, updateHover } from './hover.ts';
-import {
-  cancelPointerForDrag,
-  dragThreshold,
-  dragTo,
-  draggableSource,
-  endDrag,
-  isDragging,
-  startDrag,
-} from './html-drag.ts';
+import { dragThreshold, draggableSource } from './drag-source.ts';
 import { fireClickLike, fireMouse, firePointer } from './mouse-events.ts';
 import {
   captureButtonsDown,
@@ -75,9 +67,10 @@ function targetAt(p: ViewportPoint, report: Report): Element | null {
 export function moveTo(p: ViewportPoint, report: Report): Element | null {
   const target = targetAt(p, report);
   const left = engineState.pressed.get('left');
-  if (isDragging()) {
+  const dnd = onDemand('drag');
+  if (dnd?.isDragging()) {
     engineState.pointer = p;
-    dragTo(target, p);
+    dnd.dragTo(target, p);
     return target;
   }
   // Capture set since the last pointer event takes effect now (only a pressed
@@ -95,8 +88,12 @@ export function moveTo(p: ViewportPoint, report: Report): Element | null {
     if (left.dragSource && far) {
       const source = left.dragSource;
       engineState.pressed.set('left', { ...left, dragSource: null });
-      if (startDrag(source, p)) {
-        cancelPointerForDrag(source, p);
+      // perform() loads the drag part for every drag and for any action while such a press
+      // is held, so it is here; without it the drag is not started, and Claude is told.
+      if (!dnd) {
+        report.note('the page made the pressed element draggable just now; drag it again');
+      } else if (dnd.startDrag(source, p)) {
+        dnd.cancelPointerForDrag(source, p);
         report.note('started a native drag-and-drop');
       }
     } else if (!left.dragSource) {
@@ -176,12 +173,13 @@ export function releaseButton(
 ): void {
   const down = engineState.pressed.get(button);
   const code = buttonCode[button];
-  if (button === 'left' && isDragging()) {
+  const dnd = onDemand('drag');
+  if (button === 'left' && dnd?.isDragging()) {
     engineState.pressed.delete(button);
     pressTargets.delete(button);
     engineState.suppressMouseCompat = false;
     if (engineState.pressed.size === 0) endCapture(p);
-    const { dropped } = endDrag(p);
+    const { dropped } = dnd.endDrag(p);
     report.note(
       dropped
         ? `dropped on ${describe(dropped) ?? 'the target'}`

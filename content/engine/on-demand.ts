@@ -3,7 +3,8 @@
  * every frame of the task's tab gets, holds the pointer engine and the
  * observers; the keyboard engine (with the widgets keys drive: the native
  * select list and date fields) comes in content-keyboard.js the first time an
- * action in this frame needs it; the top frame's own observers (indicator, page
+ * action in this frame needs it, HTML5 drag-and-drop in content-drag.js the
+ * same way; the top frame's own observers (indicator, page
  * text, risk targets) come in content-top.js, which the background loads into
  * the top frame right after content.js. A part runs in the same isolated world
  * and shares content.js's modules (scripts/content-bundles.mjs), so it
@@ -13,10 +14,12 @@
  * (`ActionReport.needs`); the background loads it and sends the action again.
  */
 import type { OnDemandName } from '../../extension/on-demand.ts';
+import type { DragModule } from '../drag-module.ts';
 import type { KeyboardModule } from '../keyboard-module.ts';
 import type { TopModule } from '../top-module.ts';
 
 export interface OnDemandModules {
+  readonly drag: DragModule;
   readonly keyboard: KeyboardModule;
   readonly top: TopModule;
 }

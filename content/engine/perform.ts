@@ -18,7 +18,7 @@ import { interrupt, resume } from './interrupt.ts';
 import { onDemand, required } from './on-demand.ts';
 import { Report } from './report.ts';
 import { isListbox } from './select-listbox.ts';
-import { selectListOpen } from './select-list-state.ts';
+import { selectListOpen } from './part-state.ts';
 import { engineState } from './state.ts';
 import { wheel } from './wheel.ts';
 import { leaveWindowFocus } from './window-focus.ts';
@@ -135,18 +135,34 @@ function forwardToFrame(action: EngineAction): FrameHit | null {
 /**
  * The on-demand parts (on-demand.ts) this action needs and this frame lacks:
  * the keyboard engine for keys, for modifiers held around a pointer action, and
- * for a press on a select (its option list lives there).
+ * for a press on a select (its option list lives there); the drag part for an
+ * action that may start an HTML5 drag.
  */
 function missingFor(action: EngineAction): OnDemandName[] {
-  if (onDemand('keyboard')) return [];
-  if (action.kind === 'chord' || action.kind === 'hold' || action.kind === 'text') {
-    return ['keyboard'];
-  }
-  if ('modifiers' in action && action.modifiers.length > 0) return ['keyboard'];
+  const missing: OnDemandName[] = [];
+  if (!onDemand('keyboard') && needsKeyboard(action)) missing.push('keyboard');
+  if (!onDemand('drag') && mayDragNatively(action)) missing.push('drag');
+  return missing;
+}
+
+function needsKeyboard(action: EngineAction): boolean {
+  if (action.kind === 'chord' || action.kind === 'hold' || action.kind === 'text') return true;
+  if ('modifiers' in action && action.modifiers.length > 0) return true;
   const press = action.kind === 'click' || action.kind === 'down' || action.kind === 'drag';
   const at = press ? routePoint(action) : undefined;
   const select = at && hitTest(at)?.closest('select');
-  return select && !isListbox(select) ? ['keyboard'] : [];
+  return !!select && !isListbox(select);
+}
+
+/**
+ * A drag (pages such as SortableJS make the pressed element draggable in their
+ * own pointerdown, so what is draggable before the press does not tell), or
+ * any pointer action while the left button holds a draggable element.
+ */
+function mayDragNatively(action: EngineAction): boolean {
+  if (action.kind === 'drag') return true;
+  const keys = action.kind === 'chord' || action.kind === 'hold' || action.kind === 'text';
+  return !keys && !!engineState.pressed.get('left')?.dragSource;
 }
 
 let queue: Promise<unknown> = Promise.resolve();

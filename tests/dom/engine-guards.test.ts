@@ -235,7 +235,7 @@ describe('release() after the pointer left the frame', () => {
   });
 });
 
-describe('the keyboard part comes with the first action that needs it', () => {
+describe('the keyboard and drag parts come with the first action that needs them', () => {
   const form = `<!doctype html><body style="margin:0">
 <input id=t style="position:absolute;left:0;top:0;width:100px;height:30px">
 <select id=s style="position:absolute;left:0;top:50px;width:100px;height:30px">
@@ -288,6 +288,23 @@ describe('the keyboard part comes with the first action that needs it', () => {
       await page.evaluate(() => (window as unknown as { __shift: boolean[] }).__shift),
       [true],
     );
+  });
+
+  it('a press on a draggable element loads the drag part with the next move, which starts the drag', async () => {
+    const page = await engineOn(
+      `<!doctype html><body style="margin:0"><div id=src draggable=true style="width:80px;height:40px">drag me</div>
+<script>window.__drag = []; document.addEventListener('dragstart', () => window.__drag.push('dragstart'));</script></body>`,
+    );
+    await perform(page, { kind: 'down', at: point(20, 20), button: 'left', modifiers: [] });
+    assert.deepEqual(await loadedParts(page), []);
+    const report = await perform(page, { kind: 'move', to: point(60, 120) });
+    assert.deepEqual(await loadedParts(page), ['drag']);
+    assert.match(report.notes.join(' '), /started a native drag-and-drop/);
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { __drag: string[] }).__drag),
+      ['dragstart'],
+    );
+    await perform(page, { kind: 'up', at: point(60, 120), button: 'left', modifiers: [] });
   });
 
   it('after content.js was injected twice into the frame, the part joins the copy in charge', async () => {

@@ -22,7 +22,7 @@ let bundled: ReturnType<typeof bundleContent> | undefined;
 function engineBundles(): ReturnType<typeof bundleContent> {
   bundled ??= bundleContent({
     core: 'tests/support/engine-entry.ts',
-    parts: { keyboard: contentParts.keyboard.entry },
+    parts: Object.fromEntries(Object.entries(contentParts).map(([n, p]) => [n, p.entry])),
     options: { target: 'chrome120', define: { __TEST__: 'true' }, logLevel: 'silent' },
   });
   return bundled;
