@@ -81,7 +81,7 @@ describe('frames', () => {
 
   for (const [fixture, where] of [
     ['twin-frames.html', 'in one parent'],
-    ['nested-twin-frames.html', 'at the same index in two parents'],
+    ['twin-frames.html?nested', 'at the same index in two parents'],
   ] as const) {
     test(`of two frames showing the same URL ${where}, the click goes to the one under the point`, async () => {
       e.fake.setPolicy((req) => {
