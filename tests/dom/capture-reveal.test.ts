@@ -4,19 +4,13 @@
  * compared with trusted input.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { point } from '../../extension/geometry.ts';
 import { injectEngine, perform, release } from '../support/engine-harness.ts';
-import { startEnv, type Env } from './helpers.ts';
+import { useEnv } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 const capturePage = `<!doctype html><body style="margin:0">
 <div id=cap style="width:100px;height:100px;background:#ccc"></div>

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { both, centre, sequence, startEnv, type Env } from './helpers.ts';
+import { describe, it } from 'node:test';
+import { both, centre, sequence, useEnv } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 const dragTypes = ['dragstart', 'dragenter', 'dragover', 'dragleave', 'drop', 'dragend'];
 

@@ -5,17 +5,11 @@
  * beforeinput), and what the field holds after each.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { KeyName } from '../../extension/keys.ts';
-import { both, centre, clearLog, log, startEnv, type Driver, type Env } from './helpers.ts';
+import { both, centre, clearLog, log, useEnv, type Driver } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 /** Clicks the field, puts its selection at start..end, and clears the log (the setup's select included). */
 async function prepare(d: Driver, selector: string, start: number, end = start): Promise<void> {

@@ -6,7 +6,7 @@
  * Stop, where it went down when the pointer is unknown, with capture ended.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import type { Modifier, PageAction } from '../../extension/actions.ts';
 import { point } from '../../extension/geometry.ts';
@@ -18,15 +18,9 @@ import {
   perform,
   release,
 } from '../support/engine-harness.ts';
-import { startEnv, type Env } from './helpers.ts';
+import { useEnv } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 const twoBoxes = `<!doctype html><body style="margin:0">
 <div id=a style="width:100px;height:100px;background:#ccc"></div>

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { both, centre, clearLog, sequence, startEnv, type Driver, type Env } from './helpers.ts';
+import { describe, it } from 'node:test';
+import { both, centre, clearLog, sequence, useEnv, type Driver } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 async function focusField(d: Driver, selector: string): Promise<void> {
   await d.click(...(await centre(d.page, selector)));

@@ -5,6 +5,7 @@
  * puppeteer's trusted input (page focused), so a test can run the same
  * behaviour through both and compare what the page saw.
  */
+import { after, before } from 'node:test';
 import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { Modifier, MouseButton } from '../../extension/actions.ts';
 import { point } from '../../extension/geometry.ts';
@@ -28,7 +29,7 @@ export interface Env {
   close(): Promise<void>;
 }
 
-export async function startEnv(): Promise<Env> {
+async function startEnv(): Promise<Env> {
   const [launched, server] = await Promise.all([launch(), startStaticServer()]);
   const enginePage = await unfocusedPage(launched.browser);
   return {
@@ -39,6 +40,36 @@ export async function startEnv(): Promise<Env> {
       await launched.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The test file's env: started before its tests and closed after them. The
+ * returned object reads the live env, so tests use it as if it were one.
+ */
+export function useEnv(): Env {
+  let env: Env | undefined;
+  before(async () => {
+    env = await startEnv();
+  });
+  after(async () => {
+    await env?.close();
+  });
+  const current = (): Env => {
+    if (!env) throw new Error('the dom test env is not started (used outside a test?)');
+    return env;
+  };
+  return {
+    get launched() {
+      return current().launched;
+    },
+    get server() {
+      return current().server;
+    },
+    get enginePage() {
+      return current().enginePage;
+    },
+    close: () => current().close(),
   };
 }
 

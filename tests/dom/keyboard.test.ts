@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { point } from '../../extension/geometry.ts';
 import { perform } from '../support/engine-harness.ts';
-import {
-  both,
-  centre,
-  clearLog,
-  log,
-  openFixture,
-  startEnv,
-  type Driver,
-  type Env,
-} from './helpers.ts';
+import { both, centre, clearLog, log, openFixture, useEnv, type Driver } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 const keyFields = (types: readonly string[]) => async (d: Driver) =>
   (await log(d.page))

@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
 import { mouseTypes as fidelityMouseTypes } from '../fidelity/behaviours/common.ts';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { point } from '../../extension/geometry.ts';
 import { perform } from '../support/engine-harness.ts';
-import {
-  both,
-  centre,
-  clearLog,
-  hasFocus,
-  log,
-  openFixture,
-  sequence,
-  startEnv,
-  type Env,
-} from './helpers.ts';
+import { both, centre, clearLog, hasFocus, log, openFixture, sequence, useEnv } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 const mouseTypes = [...fidelityMouseTypes, 'input', 'change', 'focus', 'blur'];
 

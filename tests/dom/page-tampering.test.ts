@@ -8,17 +8,11 @@
  * untouched page, without calling any of them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { centre, log, openFixture, startEnv, type Driver, type Env } from './helpers.ts';
+import { centre, log, openFixture, useEnv, type Driver } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 /** Replaces the page-world functions with counting no-ops. */
 function tamper(page: Page): Promise<void> {

@@ -4,19 +4,13 @@
  * key and button, and the page sees the keyup and mouseup.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { point } from '../../extension/geometry.ts';
 import { keyStroke } from '../../extension/engine-action.ts';
 import { perform, release } from '../support/engine-harness.ts';
-import { centre, clearLog, openFixture, sequence, startEnv, type Env } from './helpers.ts';
+import { centre, clearLog, openFixture, sequence, useEnv } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 describe('release() in the middle of an action', () => {
   it('ends a 30 s hold_key now, with its keyup', async () => {

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { measure } from '../support/engine-harness.ts';
-import { both, centre, log, openFixture, startEnv, type Driver, type Env } from './helpers.ts';
+import { both, centre, log, openFixture, useEnv, type Driver } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 /** Scroll offsets once they stop changing (trusted wheel scrolling is animated). */
 async function settledScroll(d: Driver, selector?: string): Promise<[number, number]> {

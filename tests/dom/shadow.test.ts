@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { both, sequence, startEnv, type Env } from './helpers.ts';
+import { both, sequence, useEnv } from './helpers.ts';
 
-let env: Env;
-before(async () => {
-  env = await startEnv();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnv();
 
 /** Centre of an element inside (nested) open shadow roots, by a path of ids. */
 function shadowCentre(page: Page, ...path: string[]): Promise<[number, number]> {
