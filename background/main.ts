@@ -13,7 +13,6 @@ import { loadSettings, saveSettings } from './settings-store.ts';
 import { isExtensionPage } from './senders.ts';
 import { recordLimits } from './run-store.ts';
 import { TabComputer } from './tab-computer.ts';
-import { TabDriver } from './tab-driver.ts';
 import { defaultModelId, modelProfile } from '../extension/models.ts';
 
 const runs = new RunManager();
@@ -104,8 +103,8 @@ if (__TEST__) {
     setRecordLimits: (limits: Partial<typeof recordLimits>) => Object.assign(recordLimits, limits),
     /** A Computer and its driver for a tab, as a run would use them (benchmarks). */
     makeComputer: (tabId: number, model?: string) => {
-      const driver = new TabDriver(tabId);
-      return { driver, computer: new TabComputer(driver, modelProfile(model ?? defaultModelId)) };
+      const computer = new TabComputer(tabId, modelProfile(model ?? defaultModelId));
+      return { driver: computer.driver, computer };
     },
   };
 }

@@ -14,7 +14,8 @@ import { cachedSystem, contextOptions, prepareMessages } from './context-policy.
 import { ConfigError, StoppedError, errorMessage } from './errors.ts';
 import { setBadge } from './badge.ts';
 import { SiteBlockedError, SiteGuard, siteChoices, type SiteChoice } from './site-guard.ts';
-import { findRisk, riskChoices } from './risk-guard.ts';
+import { riskChoices } from './risk-guard.ts';
+import type { PageAction } from '../extension/actions.ts';
 import { limitReached } from './limits.ts';
 import { detectInjection } from './injection-detector.ts';
 import { anthropicModelClient, requestMaxTokens, type ModelClient } from './model-client.ts';
@@ -23,7 +24,6 @@ import { listRuns, loadRun, saveRun } from './run-store.ts';
 import { loadSettings, saveSettings } from './settings-store.ts';
 import { systemPrompt } from './system-prompt.ts';
 import { TabComputer } from './tab-computer.ts';
-import { TabDriver } from './tab-driver.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -86,14 +86,16 @@ export class RunManager {
       throw new ConfigError('No API key yet: add your Anthropic API key in Settings');
     }
     const profile = modelProfile(settings.model);
-    const driver = new TabDriver(tabId);
-    const blocked = isBlocked((await driver.tab()).url ?? '', settings.blocklist);
+    const computer = new TabComputer(tabId, profile, {
+      maskSensitiveFields: settings.maskSensitiveFields,
+    });
+    const blocked = isBlocked((await computer.currentUrl()) ?? '', settings.blocklist);
     if (blocked) {
       throw new ConfigError(
         `This site is on your blocklist (${blocked.category}: ${blocked.domain}); tabpilot does not act there`,
       );
     }
-    await driver.ensureContent();
+    await computer.ready();
     const run = this.#makeRun(
       {
         id: crypto.randomUUID(),
@@ -107,7 +109,7 @@ export class RunManager {
         entries: [],
         usage: zeroUsage,
       },
-      new TabComputer(driver, profile, { maskSensitiveFields: settings.maskSensitiveFields }),
+      computer,
     );
     this.#adopt(run);
     this.#addEntry(run, { kind: 'task', text: trimmed });
@@ -216,23 +218,17 @@ export class RunManager {
 
   /** A tab was opened: a run whose tab opened it follows it after the current action. */
   tabOpened(tabId: number, openerTabId: number | undefined): void {
-    for (const run of this.#active.values()) {
-      if (openerTabId !== undefined && run.computer.driver.tabId === openerTabId) {
-        run.computer.openedTabs.push(tabId);
-      }
-    }
+    for (const run of this.#active.values()) run.computer.tabOpened(tabId, openerTabId);
   }
 
   /** A download started: every running run hears of it with its next tool result. */
   downloadStarted(name: string): void {
-    for (const run of this.#active.values()) {
-      run.computer.pendingNotes.push(`A download started: ${name}.`);
-    }
+    for (const run of this.#active.values()) run.computer.downloadStarted(name);
   }
 
   /** Tracks the tab a run moved to, and keeps the run's tabs together. */
   #tabChanged(run: ActiveRun): void {
-    const tabId = run.computer.driver.tabId;
+    const tabId = run.computer.tabId;
     if (run.view.tabId === tabId) return;
     const previous = run.view.tabId;
     run.view.tabId = tabId;
@@ -247,15 +243,12 @@ export class RunManager {
    */
   async tabClosed(tabId: number): Promise<void> {
     for (const run of [...this.#active.values()]) {
-      const tabs = run.computer.tabs.filter((t) => t !== tabId);
-      run.computer.tabs.splice(0, run.computer.tabs.length, ...tabs);
-      if (run.computer.driver.tabId !== tabId) continue;
-      const fallback = tabs.at(-1);
-      if (fallback === undefined) {
+      const change = run.computer.tabClosed(tabId);
+      if (change === 'unaffected') continue;
+      if (change === 'lost') {
         await this.#finish(run, 'failed', 'The task’s tab was closed');
         continue;
       }
-      run.computer.driver.switchTo(fallback);
       run.note = `The tab you were working in was closed; you are now in the run's previous tab.`;
       this.#addEntry(run, {
         kind: 'status',
@@ -326,10 +319,9 @@ export class RunManager {
   /** Asks the user before an action the page shows to be risky (buy, delete, password...). */
   async #approveRisk(
     run: ActiveRun,
-    actions: Parameters<typeof findRisk>[0],
+    actions: readonly PageAction<'model'>[],
   ): Promise<{ allow: true } | { allow: false; reason: string }> {
-    const driver = run.computer.driver;
-    const risk = await findRisk(actions, run.computer.geometry, (m, r) => driver.call(m, r));
+    const risk = await run.computer.findRisk(actions);
     if (!risk) return { allow: true };
     const image = risk.at ? await run.computer.markedScreenshot(risk.at) : undefined;
     const choice = await this.ask(run, {
@@ -352,10 +344,8 @@ export class RunManager {
    * the run until the user says Continue or Stop; the same text is not asked about twice.
    */
   async #checkInjection(run: ActiveRun): Promise<void> {
-    const fragments = await run.computer.driver.call('pageText', {}).catch(() => []);
-    const journal = run.computer.recentJournal
-      .splice(0)
-      .map((text) => ({ text, source: 'journal' }));
+    const fragments = await run.computer.pageText();
+    const journal = run.computer.takeJournal().map((text) => ({ text, source: 'journal' }));
     const result = detectInjection([...fragments, ...journal]);
     if (!result.found) return;
     const key = result.excerpts.map((e) => e.text).join('\n');
@@ -395,9 +385,7 @@ export class RunManager {
       const saved = await loadLoop(stored.id);
       const profile = modelProfile(stored.model);
       const { maskSensitiveFields } = await loadSettings();
-      const computer = new TabComputer(new TabDriver(stored.tabId), profile, {
-        maskSensitiveFields,
-      });
+      const computer = new TabComputer(stored.tabId, profile, { maskSensitiveFields });
       const run = this.#makeRun(
         { ...stored, entries: [...stored.entries], question: undefined, paused: undefined },
         computer,

@@ -18,7 +18,9 @@ import type { ModelProfile } from '../extension/models.ts';
 import type { Computer, ComputerOutcome, ScreenImage } from './agent-loop.ts';
 import { StoppedError, TabError } from './errors.ts';
 import { takeShot, takeZoom, type Shot } from './screenshot.ts';
-import type { TabDriver } from './tab-driver.ts';
+import { TabDriver } from './tab-driver.ts';
+import { findRisk, type RiskFinding } from './risk-guard.ts';
+import type { PageTextFragment } from '../extension/protocol.ts';
 import type { ToolPlan } from './tool-input.ts';
 import { testPoint } from './test-points.ts';
 import { sleep } from './sleep.ts';
@@ -39,7 +41,7 @@ export class TabComputer implements Computer {
   #geometry: ScreenGeometry | undefined;
 
   /** Text of the page's journal since the last screenshot, for the injection detector. */
-  recentJournal: string[] = [];
+  readonly #recentJournal: string[] = [];
   /** Which frame each action goes to (extension/frame-routing.ts). */
   readonly #frames = new FrameRouter<number>(0, {
     perform: async (frameId, action) => {
@@ -66,17 +68,73 @@ export class TabComputer implements Computer {
     leave: (frameId, what) => this.driver.call('leave', what, { frameId, timeoutMs: 2000 }),
   });
   /** Things seen outside the page (a download started) for the next tool result. */
-  readonly pendingNotes: string[] = [];
+  readonly #pendingNotes: string[] = [];
   /** Tabs opened from the run's tab (by a click, window.open), not yet followed. */
-  readonly openedTabs: number[] = [];
+  readonly #openedTabs: number[] = [];
   /** Every tab the run has worked in, oldest first. */
-  readonly tabs: number[] = [];
+  #tabs: number[] = [];
+  readonly driver: TabDriver;
 
   constructor(
-    readonly driver: TabDriver,
+    tabId: number,
     private readonly profile: ModelProfile,
     private readonly options: TabComputerOptions = { maskSensitiveFields: true },
-  ) {}
+  ) {
+    this.driver = new TabDriver(tabId);
+  }
+
+  /** The tab the run acts in now; it changes when a click opens a new tab. */
+  get tabId(): number {
+    return this.driver.tabId;
+  }
+
+  /** Every tab the run has worked in, oldest first. */
+  get tabs(): readonly number[] {
+    return this.#tabs;
+  }
+
+  /** Makes sure tabpilot can act in the tab (a page scripts may run in, content loaded). */
+  async ready(): Promise<void> {
+    await this.driver.ensureContent();
+  }
+
+  /** A tab was opened; one opened from the run's tab is followed after the current action. */
+  tabOpened(tabId: number, openerTabId: number | undefined): void {
+    if (openerTabId !== undefined && openerTabId === this.tabId) this.#openedTabs.push(tabId);
+  }
+
+  /** A download started: Claude hears of it with the next tool result. */
+  downloadStarted(name: string): void {
+    this.#pendingNotes.push(`A download started: ${name}.`);
+  }
+
+  /**
+   * A tab closed. If the run was working in it, it goes on in the last other
+   * tab it worked in (`moved`), or has none left (`lost`).
+   */
+  tabClosed(tabId: number): 'unaffected' | 'moved' | 'lost' {
+    this.#tabs = this.#tabs.filter((t) => t !== tabId);
+    if (this.tabId !== tabId) return 'unaffected';
+    const fallback = this.#tabs.at(-1);
+    if (fallback === undefined) return 'lost';
+    this.driver.switchTo(fallback);
+    return 'moved';
+  }
+
+  /** What the page flashed since the last call (toasts, alerts), for the injection detector. */
+  takeJournal(): string[] {
+    return this.#recentJournal.splice(0);
+  }
+
+  /** The page's text, visible and hidden, for the injection detector; empty if it cannot be read. */
+  async pageText(): Promise<readonly PageTextFragment[]> {
+    return this.driver.call('pageText', {}).catch(() => []);
+  }
+
+  /** The first risky action among `actions`, judged from the page, or undefined. */
+  findRisk(actions: readonly PageAction<'model'>[]): Promise<RiskFinding | undefined> {
+    return findRisk(actions, this.#geometry, (m, r) => this.driver.call(m, r));
+  }
 
   get geometry(): ScreenGeometry | undefined {
     return this.#geometry;
@@ -206,7 +264,7 @@ export class TabComputer implements Computer {
       // The document went away (a navigation): wait for the new one, then load tabpilot into it.
       await this.#waitForLoad(signal);
     }
-    const opened = this.openedTabs.splice(0).at(-1);
+    const opened = this.#openedTabs.splice(0).at(-1);
     if (opened !== undefined) {
       // The run follows the new tab, as a person would look at what they just opened.
       this.follow(opened);
@@ -222,11 +280,11 @@ export class TabComputer implements Computer {
       notes.push(`The page navigated to ${urlAfter ?? 'a new address'}.`);
     }
     await this.driver.ensureContent();
-    notes.push(...this.pendingNotes.splice(0));
+    notes.push(...this.#pendingNotes.splice(0));
     const journal = await this.driver.call('journal', {}).catch(() => []);
     if (journal.length) {
       const lines = journal.map((e) => `${e.kind}: ${e.text}`);
-      this.recentJournal.push(...lines);
+      this.#recentJournal.push(...lines);
       notes.push(`Meanwhile the page showed (maybe only briefly): ${lines.join(' | ')}`);
     }
     return notes;
@@ -242,9 +300,9 @@ export class TabComputer implements Computer {
 
   /** Acts in `tabId` from now on. */
   follow(tabId: number): void {
-    if (!this.tabs.includes(this.driver.tabId)) this.tabs.push(this.driver.tabId);
+    if (!this.#tabs.includes(this.driver.tabId)) this.#tabs.push(this.driver.tabId);
     this.driver.switchTo(tabId);
-    if (!this.tabs.includes(tabId)) this.tabs.push(tabId);
+    if (!this.#tabs.includes(tabId)) this.#tabs.push(tabId);
   }
 
   /** The address the tab shows now. */
