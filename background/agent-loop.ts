@@ -2,7 +2,8 @@
  * The agent loop: ask the model, carry out its computer-tool calls, answer with
  * tool results and a fresh screenshot, until it answers without a tool call or a
  * limit is hit. Everything it touches is injected, so unit tests drive it with a
- * scripted model and a fake computer.
+ * scripted model and a fake computer. The tool's definition is in computer-tool.ts,
+ * the blocks that answer its calls in tool-results.ts.
  */
 import type {
   BetaContentBlockParam,
@@ -10,14 +11,18 @@ import type {
   BetaMessageParam,
   BetaTextBlockParam,
   BetaToolResultBlockParam,
-  BetaToolUnion,
   BetaToolUseBlock,
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
 import type { ModelPoint, Size } from '../extension/geometry.ts';
 import type { Usage } from '../extension/run.ts';
 import type { ModelClient } from './model-client.ts';
 import { parseToolInput, type ToolPlan } from './tool-input.ts';
+import { computerTool, describeToolUse } from './computer-tool.ts';
+import { errorResult, imageBlock, lastErrorText, toolResult } from './tool-results.ts';
 import { ModelOutputError, StoppedError } from './errors.ts';
+
+// run-manager.ts still imports computerTool from here; once it imports from computer-tool.ts this goes.
+export { computerTool } from './computer-tool.ts';
 
 export interface ScreenImage {
   readonly base64: string;
@@ -337,85 +342,8 @@ function toolUsesOf(message: BetaMessageParam): BetaToolUseBlock[] {
   );
 }
 
-function toolResult(
-  id: string,
-  text: string | undefined,
-  image: ScreenImage | undefined,
-): BetaToolResultBlockParam {
-  const content: BetaToolResultBlockParam['content'] = [];
-  if (text) content.push({ type: 'text', text });
-  if (image) content.push(imageBlock(image));
-  if (content.length === 0) content.push({ type: 'text', text: 'Done.' });
-  return { type: 'tool_result', tool_use_id: id, content };
-}
-
 function changesScreen(plan: ToolPlan): boolean {
   return plan.kind !== 'cursor_position';
-}
-
-export function computerTool(
-  toolType: 'computer_20251124' | 'computer_20250124',
-  size: Size,
-  zoom: boolean,
-): BetaToolUnion {
-  if (toolType === 'computer_20251124') {
-    return {
-      type: toolType,
-      name: 'computer',
-      display_width_px: size.width,
-      display_height_px: size.height,
-      ...(zoom ? { enable_zoom: true } : {}),
-    };
-  }
-  return {
-    type: toolType,
-    name: 'computer',
-    display_width_px: size.width,
-    display_height_px: size.height,
-  };
-}
-
-function imageBlock(image: ScreenImage): BetaContentBlockParam & { type: 'image' } {
-  return {
-    type: 'image',
-    source: { type: 'base64', media_type: image.mediaType, data: image.base64 },
-  };
-}
-
-function errorResult(id: string, text: string): BetaToolResultBlockParam {
-  return {
-    type: 'tool_result',
-    tool_use_id: id,
-    is_error: true,
-    content: [{ type: 'text', text }],
-  };
-}
-
-function lastErrorText(messages: readonly BetaMessageParam[]): string {
-  const content = messages.at(-1)?.content;
-  const last = Array.isArray(content) ? content.at(-1) : undefined;
-  if (!last || last.type !== 'tool_result' || !Array.isArray(last.content)) return 'unknown';
-  const first = last.content[0];
-  return first && first.type === 'text' ? first.text : 'unknown';
-}
-
-/** `left_click (512, 300)` — for the transcript. */
-export function describeToolUse(use: BetaToolUseBlock): string {
-  const input = (typeof use.input === 'object' && use.input !== null ? use.input : {}) as Record<
-    string,
-    unknown
-  >;
-  const action = typeof input['action'] === 'string' ? input['action'] : use.name;
-  const parts: string[] = [action];
-  const coordinate = input['coordinate'];
-  if (Array.isArray(coordinate)) parts.push(`(${coordinate.join(', ')})`);
-  const text = input['text'];
-  if (typeof text === 'string')
-    parts.push(JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text));
-  if (typeof input['scroll_direction'] === 'string') {
-    parts.push(`${input['scroll_direction']} ${String(input['scroll_amount'] ?? '')}`.trim());
-  }
-  return parts.join(' ');
 }
 
 function textOf(message: BetaMessage): string {

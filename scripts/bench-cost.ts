@@ -19,7 +19,7 @@ import type {
   BetaToolUnion,
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
 import { PNG } from 'pngjs';
-import { computerTool } from '../background/agent-loop.ts';
+import { computerTool } from '../background/computer-tool.ts';
 import {
   cachedSystem,
   contextOptions,

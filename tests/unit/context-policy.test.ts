@@ -6,7 +6,7 @@ import type {
   BetaMessageParam,
   BetaToolResultBlockParam,
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
-import { computerTool } from '../../background/agent-loop.ts';
+import { computerTool } from '../../background/computer-tool.ts';
 import {
   cachedSystem,
   contextOptions,
