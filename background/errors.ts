@@ -1,10 +1,24 @@
 /**
- * Infrastructure failures that end a run, each with a message the popup shows as
- * is. Problems with the model's request are not errors: they go back to Claude
- * as `is_error` tool results.
+ * Named errors of the background. Their messages are written for the user: the
+ * popup shows them as they are. Problems with the model's request are not
+ * errors: they go back to Claude as `is_error` tool results.
+ */
+
+/**
+ * The configuration cannot work (no API key, bad settings, an unusable model):
+ * the user fixes it in Settings.
  */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/**
+ * A run control that does not fit the input or the runs as they are now (no
+ * task, a second run in one tab, a run that already ended, a question already
+ * answered). Nothing changed; the message says why.
+ */
+export class RunControlError extends Error {
+  override name = 'RunControlError';
 }
 
 /** The API rejected the request for good (400, 401, 403, 404, 413): retrying will not help. */
