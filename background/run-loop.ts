@@ -5,7 +5,8 @@
  */
 import { modelProfile } from '../extension/models.ts';
 import type { ActiveRun } from './active-run.ts';
-import { computerTool, runAgentLoop, type LoopOutcome, type LoopState } from './agent-loop.ts';
+import { runAgentLoop, type LoopOutcome, type LoopState } from './agent-loop.ts';
+import { computerTool } from './computer-tool.ts';
 import { cachedSystem, contextOptions, prepareMessages } from './context-policy.ts';
 import { limitReached } from './limits.ts';
 import { saveLoop } from './loop-store.ts';
