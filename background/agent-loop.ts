@@ -18,15 +18,19 @@ import type { Usage } from '../extension/run.ts';
 import type { ModelClient } from './model-client.ts';
 import { parseToolInput, type ToolPlan } from './tool-input.ts';
 import { computerTool, describeToolUse } from './computer-tool.ts';
-import { errorResult, imageBlock, lastErrorText, toolResult } from './tool-results.ts';
+import {
+  errorResult,
+  imageBlock,
+  lastErrorText,
+  toolResult,
+  type EncodedImage,
+} from './tool-results.ts';
 import { ModelOutputError, StoppedError } from './errors.ts';
 
 // run-manager.ts still imports computerTool from here; once it imports from computer-tool.ts this goes.
 export { computerTool } from './computer-tool.ts';
 
-export interface ScreenImage {
-  readonly base64: string;
-  readonly mediaType: 'image/png' | 'image/jpeg';
+export interface ScreenImage extends EncodedImage {
   /** Model-image pixels. */
   readonly size: Size;
 }
@@ -44,7 +48,16 @@ export interface ComputerOutcome {
 /** The tab, as the loop sees it. */
 export interface Computer {
   screenshot(): Promise<ScreenImage>;
-  run(plan: ToolPlan, signal: AbortSignal): Promise<ComputerOutcome>;
+  /**
+   * Carries out one tool call. With `screenshot`, the outcome should carry the
+   * screenshot after it (the computer may take it in the same breath as it
+   * lets the page settle); a missing one is taken with `screenshot()`.
+   */
+  run(
+    plan: ToolPlan,
+    signal: AbortSignal,
+    options?: { readonly screenshot?: boolean },
+  ): Promise<ComputerOutcome>;
   /** The pointer, model-image pixels. */
   readonly cursor: ModelPoint;
 }
@@ -313,11 +326,12 @@ export async function runAgentLoop(input: LoopInput): Promise<LoopOutcome> {
     }
     await markActing();
     events.actionStarted(use.id, summary);
-    const outcome = await computer.run(parsed.plan, signal);
     // Every call that may change the screen ends with a screenshot; when Claude
     // sent several calls at once only the last needs one.
+    const screenshot = isLast && changesScreen(parsed.plan);
+    const outcome = await computer.run(parsed.plan, signal, { screenshot });
     let image = outcome.image;
-    if (!image && isLast && changesScreen(parsed.plan)) image = await computer.screenshot();
+    if (!image && screenshot) image = await computer.screenshot();
     events.action(use.id, summary, outcome, false);
     return {
       block: toolResult(use.id, outcome.text, image),

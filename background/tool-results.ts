@@ -9,13 +9,18 @@ import type {
   BetaMessageParam,
   BetaToolResultBlockParam,
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
-import type { ScreenImage } from './agent-loop.ts';
+
+/** A screenshot as the API takes it (the loop's ScreenImage is one). */
+export interface EncodedImage {
+  readonly base64: string;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+}
 
 /** The call's text and screenshot, or "Done." when it produced neither. */
 export function toolResult(
   id: string,
   text: string | undefined,
-  image: ScreenImage | undefined,
+  image: EncodedImage | undefined,
 ): BetaToolResultBlockParam {
   const content: BetaToolResultBlockParam['content'] = [];
   if (text) content.push({ type: 'text', text });
@@ -33,7 +38,7 @@ export function errorResult(id: string, text: string): BetaToolResultBlockParam 
   };
 }
 
-export function imageBlock(image: ScreenImage): BetaContentBlockParam & { type: 'image' } {
+export function imageBlock(image: EncodedImage): BetaContentBlockParam & { type: 'image' } {
   return {
     type: 'image',
     source: { type: 'base64', media_type: image.mediaType, data: image.base64 },
