@@ -12,7 +12,8 @@
  * screenshot means rewriting everything after it. Anthropic's computer-use demo
  * removes screenshots a chunk at a time for that reason (anthropic-quickstarts,
  * computer-use-demo/computer_use_demo/loop.py, `_maybe_filter_to_n_most_recent_images`),
- * and keeps few enough here that the rewrite after a chunk is small.
+ * and keeps few enough here that the rewrite after a chunk is small. The demo's own
+ * policy, which the cost bench compares with, is scripts/reference-policy.ts.
  *
  * Breakpoints in the messages (the system block carries the fourth, see cachedSystem):
  * - tail: the newest user message's last block, writing this turn for the next;
@@ -119,24 +120,6 @@ export function prepareMessages(
   }
   marks.push(boundary(now, now.removed));
   return withBreakpoints(now.messages, marks);
-}
-
-/**
- * The computer-use demo's policy, for comparison: every screenshot kept, breakpoints
- * on the last block of the three newest user turns (anthropic-quickstarts,
- * computer-use-demo/computer_use_demo/loop.py, `_inject_prompt_caching`; it also
- * caches the system prompt, as cachedSystem does).
- */
-export function referencePolicy(history: readonly BetaMessageParam[]): BetaMessageParam[] {
-  const messages = history.map(copyMessage);
-  const marks: Position[] = [];
-  for (let m = messages.length - 1; m >= 0 && marks.length < 3; m--) {
-    const content = messages[m]?.content;
-    if (messages[m]?.role === 'user' && Array.isArray(content) && content.length > 0) {
-      marks.push({ message: m, block: content.length - 1 });
-    }
-  }
-  return withBreakpoints(messages, marks);
 }
 
 // ---------------------------------------------------------------------------

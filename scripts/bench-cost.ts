@@ -20,12 +20,8 @@ import type {
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
 import { PNG } from 'pngjs';
 import { computerTool } from '../background/computer-tool.ts';
-import {
-  cachedSystem,
-  contextOptions,
-  prepareMessages,
-  referencePolicy,
-} from '../background/context-policy.ts';
+import { cachedSystem, contextOptions, prepareMessages } from '../background/context-policy.ts';
+import { referencePolicy } from './reference-policy.ts';
 import { anthropicModelClient } from '../background/model-client.ts';
 import { systemPrompt } from '../background/system-prompt.ts';
 import { costUsd, formatUsd } from '../extension/cost.ts';

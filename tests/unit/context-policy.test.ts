@@ -12,10 +12,10 @@ import {
   contextOptions,
   estimateTokens,
   prepareMessages,
-  referencePolicy,
   screenshotRemovedText,
   type ContextOptions,
 } from '../../background/context-policy.ts';
+import { referencePolicy } from '../../scripts/reference-policy.ts';
 import { modelProfile, type ModelProfile } from '../../extension/models.ts';
 import { checkRequest } from '../support/fake-anthropic/request.ts';
 import { promptElements } from '../support/fake-anthropic/tokens.ts';
