@@ -27,9 +27,6 @@ import {
 } from './tool-results.ts';
 import { ModelOutputError, StoppedError } from './errors.ts';
 
-// run-manager.ts still imports computerTool from here; once it imports from computer-tool.ts this goes.
-export { computerTool } from './computer-tool.ts';
-
 export interface ScreenImage extends EncodedImage {
   /** Model-image pixels. */
   readonly size: Size;
