@@ -2,9 +2,10 @@
  * Cost benchmark: a scripted 200-step computer-use run against the fake Messages
  * API (tests/support/fake-anthropic, which prices prompt caching like the real
  * one), through the real SDK and model client, once with tabpilot's context
- * policy and once with the computer-use demo's (every screenshot kept,
- * breakpoints on the last three user turns). Each step answers Claude's click
- * with a fresh, different PNG screenshot at the size the extension would send.
+ * policy and once with the computer-use demo's (scripts/reference-policy.ts:
+ * every screenshot kept, breakpoints on the last three user turns). Each step
+ * answers Claude's click with a fresh, different PNG screenshot at the size the
+ * extension would send.
  *
  *   node --import tsx scripts/bench-cost.ts      prints a table
  *
