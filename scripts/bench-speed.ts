@@ -14,7 +14,7 @@
  *
  * Each measurement is a function in scripts/bench-speed-measures.ts; benchSpeed
  * runs them in order and merges their figures. Adding one: write its function,
- * call it here, give it a row in scripts/bench-speed-table.ts.
+ * call it here, give it a row in scripts/bench-speed-report.ts.
  */
 import { join } from 'node:path';
 import { launch, openPage } from '../tests/support/browser.ts';
@@ -30,12 +30,12 @@ import {
   type Bench,
   type BenchPage,
 } from './bench-speed-measures.ts';
-import { speedTable } from './bench-speed-table.ts';
+import { speedTable } from './bench-speed-report.ts';
 import { readyWorker, tabIdOf } from './bench-worker.ts';
 
 // What scripts/bench.ts takes from here.
 export { round1, type Figures } from './bench-figures.ts';
-export { speedTable } from './bench-speed-table.ts';
+export { speedTable } from './bench-speed-report.ts';
 
 export interface SpeedOptions {
   /** Built test extension; dist/chrome-test by default. */
