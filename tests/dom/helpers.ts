@@ -1,47 +1,23 @@
 /**
  * Shared pieces of the dom tests: one browser and static server per test file,
- * fixture pages with the engine injected, and two drivers with one interface,
- * the engine (run with the page unfocused, as when the popup is open) and
- * puppeteer's trusted input (page focused), so a test can run the same
- * behaviour through both and compare what the page saw.
+ * and fixture pages under tests/fixtures/input opened for one of the two
+ * drivers of tests/support/driver.ts, the engine (page unfocused, as when the
+ * popup is open) or puppeteer's trusted input (page focused), so a test can run
+ * the same behaviour through both and compare what the page saw.
  */
 import { after, before } from 'node:test';
-import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
-import type { Modifier, MouseButton } from '../../extension/actions.ts';
-import { point } from '../../extension/geometry.ts';
-import type { KeyName } from '../../extension/keys.ts';
-import { launch, type Launched } from '../support/browser.ts';
-import { injectEngine, perform, unfocusedPage } from '../support/engine-harness.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import type { Page } from 'puppeteer-core';
+import type { Driver, Side } from '../support/driver.ts';
+import { engineDriver } from '../support/engine-driver.ts';
+import { injectEngine } from '../support/engine-harness.ts';
+import { startEnv, type Env } from '../support/env.ts';
+import { clearLog, readLog, seq, type LogEntry } from '../support/page-log.ts';
+import { twoFrames } from '../support/timing.ts';
+import { trustedDriver } from '../support/trusted-driver.ts';
 
-/** One event as tests/fixtures/fidelity/log.js records it (the input fixtures use it too). */
-export interface LogEntry {
-  readonly type: string;
-  readonly target: string | null;
-  readonly [field: string]: unknown;
-}
-
-export interface Env {
-  readonly launched: Launched;
-  readonly server: StaticServer;
-  /** The visible, unfocused page the engine runs in (focus is with the popup). */
-  readonly enginePage: Page;
-  close(): Promise<void>;
-}
-
-async function startEnv(): Promise<Env> {
-  const [launched, server] = await Promise.all([launch(), startStaticServer()]);
-  const enginePage = await unfocusedPage(launched.browser);
-  return {
-    launched,
-    server,
-    enginePage,
-    close: async () => {
-      await launched.close();
-      await server.close();
-    },
-  };
-}
+export type { Driver, Env, LogEntry };
+export { centre } from '../support/locate.ts';
+export { clearLog };
 
 /**
  * The test file's env: started before its tests and closed after them. The
@@ -73,92 +49,10 @@ export function useEnv(): Env {
   };
 }
 
-export type DriverKind = 'engine' | 'trusted';
-
-export interface ClickOptions {
-  readonly button?: MouseButton;
-  readonly count?: 1 | 2 | 3;
-  readonly modifiers?: readonly Modifier[];
-}
-
-/** The same gestures through the engine or through puppeteer's trusted input. */
-export interface Driver {
-  readonly kind: DriverKind;
-  readonly page: Page;
+/** A driver on a fixture page, and the way to put the page away. */
+export interface OpenFixture extends Driver {
   /** Closes the trusted driver's page, or blanks the engine's (it is reused). */
   done(): Promise<void>;
-  move(x: number, y: number): Promise<void>;
-  click(x: number, y: number, options?: ClickOptions): Promise<void>;
-  drag(from: [number, number], to: [number, number]): Promise<void>;
-  wheel(x: number, y: number, deltaX: number, deltaY: number): Promise<void>;
-  /** Presses keys in order and releases them in reverse. */
-  chord(...keys: KeyName[]): Promise<void>;
-  type(text: string): Promise<void>;
-}
-
-function engineDriver(page: Page): Driver {
-  const p = (x: number, y: number) => point<'viewport'>(x, y);
-  return {
-    kind: 'engine',
-    page,
-    done: async () => void (await page.goto('about:blank')),
-    move: async (x, y) => void (await perform(page, { kind: 'move', to: p(x, y) })),
-    click: async (x, y, o = {}) =>
-      void (await perform(page, {
-        kind: 'click',
-        at: p(x, y),
-        button: o.button ?? 'left',
-        count: o.count ?? 1,
-        modifiers: o.modifiers ?? [],
-      })),
-    drag: async (from, to) =>
-      void (await perform(page, { kind: 'drag', from: p(...from), to: p(...to), modifiers: [] })),
-    wheel: async (x, y, deltaX, deltaY) =>
-      void (await perform(page, { kind: 'wheel', at: p(x, y), deltaX, deltaY, modifiers: [] })),
-    chord: async (...keys) => void (await perform(page, { kind: 'chord', keys })),
-    type: async (text) => void (await perform(page, { kind: 'text', text })),
-  };
-}
-
-function trustedDriver(page: Page): Driver {
-  return {
-    kind: 'trusted',
-    page,
-    done: () => page.close(),
-    move: (x, y) => page.mouse.move(x, y),
-    click: async (x, y, o = {}) => {
-      const mods = o.modifiers ?? [];
-      for (const m of mods) await page.keyboard.down(m);
-      try {
-        await page.mouse.click(x, y, { button: o.button ?? 'left', count: o.count ?? 1 });
-      } finally {
-        for (const m of [...mods].reverse()) await page.keyboard.up(m);
-      }
-    },
-    drag: async (from, to) => {
-      await page.mouse.move(...from);
-      await page.mouse.down();
-      // Paced like a hand (and like the engine): a native drag needs the renderer's dragover answer before the drop.
-      for (let i = 1; i <= 10; i++) {
-        await page.mouse.move(
-          from[0] + ((to[0] - from[0]) * i) / 10,
-          from[1] + ((to[1] - from[1]) * i) / 10,
-        );
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await page.mouse.up();
-    },
-    wheel: async (x, y, deltaX, deltaY) => {
-      await page.mouse.move(x, y);
-      await page.mouse.wheel({ deltaX, deltaY });
-    },
-    chord: async (...keys) => {
-      for (const k of keys) await page.keyboard.down(k as KeyInput);
-      for (const k of [...keys].reverse()) await page.keyboard.up(k as KeyInput);
-    },
-    type: (text) => page.keyboard.type(text),
-  };
 }
 
 /**
@@ -168,11 +62,11 @@ function trustedDriver(page: Page): Driver {
 export async function openFixture(
   env: Env,
   fixture: string,
-  kind: DriverKind = 'engine',
+  side: Side = 'engine',
   beforeEngine?: (page: Page) => Promise<void>,
-): Promise<Driver> {
+): Promise<OpenFixture> {
   const url = env.server.url(`/fixtures/input/${fixture}`);
-  if (kind === 'engine') {
+  if (side === 'engine') {
     const page = env.enginePage;
     await page.goto(url, { waitUntil: 'load' });
     await beforeEngine?.(page);
@@ -182,44 +76,26 @@ export async function openFixture(
     );
     if (state !== 'unfocused visible')
       throw new Error(`the engine page must be unfocused and visible, not ${state}`);
-    return engineDriver(page);
+    return { ...engineDriver(page), done: async () => void (await page.goto('about:blank')) };
   }
   const page = await env.launched.browser.newPage({ type: 'window' });
   await page.goto(url, { waitUntil: 'load' });
   // The new window takes focus a moment after it opens (a focus event at window): let it,
   // then start from an empty log, as the engine's page does.
   await page.waitForFunction(() => document.hasFocus());
-  await page.evaluate(
-    () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
-  );
+  await twoFrames(page);
   await clearLog(page);
-  return trustedDriver(page);
+  const driver = trustedDriver(page, await page.createCDPSession());
+  return { ...driver, done: () => page.close() };
 }
 
 export function log(page: Page): Promise<LogEntry[]> {
-  return page.evaluate(() => (window as unknown as { __log: LogEntry[] }).__log);
+  return readLog(page);
 }
 
-export async function clearLog(page: Page): Promise<void> {
-  await page.evaluate(() => void ((window as unknown as { __log: LogEntry[] }).__log.length = 0));
-}
-
-/** `type@target` for the entries whose type is in `types` (all when omitted). */
+/** `type@target` for the page's log entries whose type is in `types` (all when omitted). */
 export async function sequence(page: Page, types?: readonly string[]): Promise<string[]> {
-  return (await log(page))
-    .filter((e) => !types || types.includes(e.type))
-    .map((e) => `${e.type}@${e.target}`);
-}
-
-/** Centre of an element, viewport CSS px. */
-export async function centre(page: Page, selector: string): Promise<[number, number]> {
-  const el = (await page.$(selector)) as ElementHandle<Element> | null;
-  if (!el) throw new Error(`no ${selector}`);
-  const box = await el.evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    return [r.left + r.width / 2, r.top + r.height / 2] as [number, number];
-  });
-  return box;
+  return seq(await readLog(page), types);
 }
 
 /**
@@ -231,8 +107,8 @@ export async function both<T>(
   fixture: string,
   scenario: (d: Driver) => Promise<T>,
 ): Promise<{ engine: T; trusted: T }> {
-  const run = async (kind: DriverKind): Promise<T> => {
-    const driver = await openFixture(env, fixture, kind);
+  const run = async (side: Side): Promise<T> => {
+    const driver = await openFixture(env, fixture, side);
     try {
       return await scenario(driver);
     } finally {

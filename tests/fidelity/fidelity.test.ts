@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { BehaviourResult } from '../support/trusted-vs-engine.ts';
+import type { BehaviourResult } from './behaviour.ts';
 import { expectationFor } from './expectations.ts';
 import { behaviours, runSuite } from './suite.ts';
 import { isStateDifference, printReport } from './report.ts';

@@ -3,7 +3,7 @@
  * (so the table prints in CI's log): what differs, a table, and the score as the
  * last line, `fidelity: N/M behaviours agree (P%)`.
  */
-import type { BehaviourResult } from '../support/trusted-vs-engine.ts';
+import type { BehaviourResult } from './behaviour.ts';
 import { expectationFor } from './expectations.ts';
 import { agrees } from './suite.ts';
 

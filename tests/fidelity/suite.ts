@@ -3,18 +3,15 @@
  * its parts), run through trusted input and through the engine, compared.
  * Shared by scripts/fidelity.ts (the table) and fidelity.test.ts (npm test).
  */
-import {
-  runBehaviour,
-  startSession,
-  type Behaviour,
-  type BehaviourResult,
-} from '../support/trusted-vs-engine.ts';
+import type { Behaviour, BehaviourResult } from './behaviour.ts';
 import { hoverBehaviours } from './behaviours/hover.ts';
 import { keyboardBehaviours } from './behaviours/keyboard.ts';
 import { mouseBehaviours } from './behaviours/mouse.ts';
 import { scrollBehaviours } from './behaviours/scrolling.ts';
 import { widgetBehaviours } from './behaviours/widgets.ts';
 import { expectationFor } from './expectations.ts';
+import { runBehaviour } from './run-behaviour.ts';
+import { startSession } from './session.ts';
 
 export const behaviours: readonly Behaviour[] = [
   ...mouseBehaviours,

@@ -1,17 +1,15 @@
 /** Small helpers the behaviour definitions share. */
 import type { Page } from 'puppeteer-core';
-import type { LogEntry, RunOutput } from '../../support/trusted-vs-engine.ts';
+import type { LogEntry } from '../../support/page-log.ts';
+import type { RunOutput } from '../behaviour.ts';
+
+export { seq } from '../../support/page-log.ts';
 
 /** The log entries of `types` (all when omitted), optionally only at `target`. */
 export function events(r: RunOutput, types?: readonly string[], target?: string): LogEntry[] {
   return r.log.filter(
     (e) => (!types || types.includes(e.type)) && (target === undefined || e.target === target),
   );
-}
-
-/** `type@target` for each entry. */
-export function seq(entries: readonly LogEntry[]): string[] {
-  return entries.map((e) => `${e.type}@${e.target}`);
 }
 
 export function clicks(r: RunOutput): Record<string, number> {

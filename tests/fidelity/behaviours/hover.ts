@@ -1,8 +1,7 @@
 /** FIDELITY.md 33: CSS :hover, on fixtures/fidelity/hover.html. A known gap of synthetic input. */
 import assert from 'node:assert/strict';
-import { point } from '../../../extension/geometry.ts';
-import type { Behaviour, RunOutput } from '../../support/trusted-vs-engine.ts';
-import { box, centre } from '../locate.ts';
+import type { Behaviour, RunOutput } from '../behaviour.ts';
+import { box, centre } from '../../support/locate.ts';
 
 const fixture = 'hover.html';
 
@@ -20,9 +19,9 @@ export const hoverBehaviours: Behaviour[] = [
     title: 'a delete button shown only on CSS :hover of its row: hover the row, click it',
     fixture,
     steps: async (d) => {
-      await d.move(await centre(d.page, '#row1'));
+      await d.move(...(await centre(d.page, '#row1')));
       // Where the button is drawn once the row is hovered (it has a box while hidden).
-      await d.click(await centre(d.page, '#del1'));
+      await d.click(...(await centre(d.page, '#del1')));
     },
     check: (r) => assert.deepEqual(r.state.app['deleted'], ['row1']),
     engineCheck: reportsHover,
@@ -33,8 +32,8 @@ export const hoverBehaviours: Behaviour[] = [
     fixture,
     steps: async (d) => {
       const menu = await box(d.page, '#menu');
-      await d.move(await centre(d.page, '#menu'));
-      await d.click(point(menu.x + 40, menu.y + menu.height + 10));
+      await d.move(...(await centre(d.page, '#menu')));
+      await d.click(menu.x + 40, menu.y + menu.height + 10);
     },
     check: (r) => assert.equal(r.state.app['chosen'], 'settings'),
     engineCheck: reportsHover,

@@ -1,8 +1,9 @@
 /** FIDELITY.md 19-30: keyboard and text, on fixtures/fidelity/keyboard.html. */
 import assert from 'node:assert/strict';
-import type { KeyName } from '../../../extension/keys.ts';
-import type { Behaviour, LogEntry, PageState, RunOutput } from '../../support/trusted-vs-engine.ts';
-import { at, centre } from '../locate.ts';
+import type { KeyName } from '../../../extension/keys-table.ts';
+import type { LogEntry, PageState } from '../../support/page-log.ts';
+import type { Behaviour, RunOutput } from '../behaviour.ts';
+import { at, centre } from '../../support/locate.ts';
 import { caret, clicks, events, focus, seq } from './common.ts';
 
 const fixture = 'keyboard.html';
@@ -17,7 +18,7 @@ function frameworkField(name: 'react' | 'vue' | 'angular', input: string): Behav
     title: `type into a ${name === 'angular' ? 'AngularJS' : name === 'vue' ? 'Vue' : 'React'} input: the framework state updates`,
     fixture: `${fixture}?with=${name}`,
     steps: async (d) => {
-      await d.click(await centre(d.page, `#${input}`));
+      await d.click(...(await centre(d.page, `#${input}`)));
       await d.type('hello');
     },
     check: (r) => {
@@ -41,7 +42,7 @@ function editor(
     title,
     fixture: lib ? `${fixture}?with=${lib}` : fixture,
     steps: async (d) => {
-      await d.click(await at(d.page, target, 0.5, 0.3));
+      await d.click(...(await at(d.page, target, 0.5, 0.3)));
       await d.type(text);
     },
     check: (r) => assert.equal(value(r), expected),
@@ -86,7 +87,7 @@ function tabs(
     fixture,
     ...(setup ? { setup } : {}),
     steps: async (d) => {
-      for (const k of keys) await d.key(...k);
+      for (const k of keys) await d.chord(...k);
     },
     check: (r) => {
       assert.deepEqual(
@@ -179,7 +180,7 @@ export const keyboardBehaviours: Behaviour[] = [
     setup: focus('#keys'),
     steps: async (d) => {
       for (const k of ['ShiftLeft', 'ShiftRight', 'ControlLeft', 'ControlRight'] as const)
-        await d.key(k);
+        await d.chord(k);
     },
     check: (r) => {
       assert.deepEqual(
@@ -202,8 +203,8 @@ export const keyboardBehaviours: Behaviour[] = [
     fixture,
     setup: focus('#keys'),
     steps: async (d) => {
-      await d.key('Numpad1');
-      await d.key('NumpadAdd');
+      await d.chord('Numpad1');
+      await d.chord('NumpadAdd');
     },
     check: (r) => {
       assert.deepEqual(
@@ -263,15 +264,15 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'ArrowLeft/Right, Home, End move the caret',
     fixture,
     setup: caret('#field', -1),
-    steps: async (d) => {
-      for (let i = 0; i < 3; i++) await d.key('ArrowLeft');
-      await d.mark('left ×3');
-      await d.key('Home');
-      await d.mark('home');
-      await d.key('ArrowRight');
-      await d.key('ArrowRight');
-      await d.mark('right ×2');
-      await d.key('End');
+    steps: async (d, mark) => {
+      for (let i = 0; i < 3; i++) await d.chord('ArrowLeft');
+      await mark('left ×3');
+      await d.chord('Home');
+      await mark('home');
+      await d.chord('ArrowRight');
+      await d.chord('ArrowRight');
+      await mark('right ×2');
+      await d.chord('End');
     },
     check: (r) => {
       assert.deepEqual(markSel(r, 0, 'field'), [14, 14]);
@@ -286,7 +287,7 @@ export const keyboardBehaviours: Behaviour[] = [
     fixture,
     setup: caret('#field', -1),
     steps: async (d) => {
-      for (let i = 0; i < 5; i++) await d.key('Shift', 'ArrowLeft');
+      for (let i = 0; i < 5; i++) await d.chord('Shift', 'ArrowLeft');
     },
     check: (r) => assert.deepEqual(field(r, 'field')?.sel, [12, 17]),
   },
@@ -295,7 +296,7 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Ctrl+Shift+ArrowLeft selects the previous word',
     fixture,
     setup: caret('#field', -1),
-    steps: (d) => d.key('Control', 'Shift', 'ArrowLeft'),
+    steps: (d) => d.chord('Control', 'Shift', 'ArrowLeft'),
     check: (r) => assert.deepEqual(field(r, 'field')?.sel, [12, 17]),
   },
   {
@@ -303,12 +304,12 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Backspace and Delete remove the selection or one character',
     fixture,
     setup: caret('#field', 6, 12),
-    steps: async (d) => {
-      await d.key('Backspace');
-      await d.mark('backspace over the selection');
-      await d.key('Delete');
-      await d.mark('delete');
-      await d.key('Backspace');
+    steps: async (d, mark) => {
+      await d.chord('Backspace');
+      await mark('backspace over the selection');
+      await d.chord('Delete');
+      await mark('delete');
+      await d.chord('Backspace');
     },
     check: (r) => {
       assert.equal(r.marks[0]?.state.fields['field']?.value, 'hello world');
@@ -321,7 +322,7 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Ctrl+A selects all in a field',
     fixture,
     setup: caret('#field', 3),
-    steps: (d) => d.key('Control', 'a'),
+    steps: (d) => d.chord('Control', 'a'),
     check: (r) => assert.deepEqual(field(r, 'field')?.sel, [0, 17]),
   },
   {
@@ -329,7 +330,7 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Ctrl+A with nothing editable focused selects the page',
     // A page without contenteditable: in one that has some, Chromium's select-all collapses.
     fixture: 'scroll.html',
-    steps: (d) => d.key('Control', 'a'),
+    steps: (d) => d.chord('Control', 'a'),
     check: (r) =>
       assert.match(r.state.range, /^scrollable box wheel is prevented here a wide line/),
   },
@@ -339,9 +340,9 @@ export const keyboardBehaviours: Behaviour[] = [
     fixture,
     setup: caret('#field', 6, 11),
     steps: async (d) => {
-      await d.key('Control', 'c');
-      await d.key('End');
-      await d.key('Control', 'v');
+      await d.chord('Control', 'c');
+      await d.chord('End');
+      await d.chord('Control', 'v');
     },
     check: (r) => {
       assert.equal(field(r, 'field')?.value, 'hello brave worldbrave');
@@ -353,11 +354,11 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Ctrl+X then Ctrl+V cuts and pastes within the page',
     fixture,
     setup: caret('#field', 6, 12),
-    steps: async (d) => {
-      await d.key('Control', 'x');
-      await d.mark('cut');
-      await d.key('End');
-      await d.key('Control', 'v');
+    steps: async (d, mark) => {
+      await d.chord('Control', 'x');
+      await mark('cut');
+      await d.chord('End');
+      await d.chord('Control', 'v');
     },
     check: (r) => {
       assert.equal(r.marks[0]?.state.fields['field']?.value, 'hello world');
@@ -369,11 +370,11 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Ctrl+Z undoes typing; Ctrl+Shift+Z redoes it',
     fixture,
     setup: focus('#undo'),
-    steps: async (d) => {
+    steps: async (d, mark) => {
       await d.type('abc');
-      await d.key('Control', 'z');
-      await d.mark('undone');
-      await d.key('Control', 'Shift', 'z');
+      await d.chord('Control', 'z');
+      await mark('undone');
+      await d.chord('Control', 'Shift', 'z');
     },
     check: (r) => {
       assert.equal(r.marks[0]?.state.fields['undo']?.value, '');
@@ -387,7 +388,7 @@ export const keyboardBehaviours: Behaviour[] = [
     setup: focus('#fname'),
     steps: async (d) => {
       await d.type('Ann');
-      await d.key('Enter');
+      await d.chord('Enter');
     },
     check: (r) => {
       assert.deepEqual(r.state.app['submitted'], { fname: 'Ann', submitter: 'submit' });
@@ -401,7 +402,7 @@ export const keyboardBehaviours: Behaviour[] = [
     setup: focus('#ta'),
     steps: async (d) => {
       await d.type('a');
-      await d.key('Enter');
+      await d.chord('Enter');
       await d.type('b');
     },
     check: (r) => {
@@ -431,7 +432,7 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Space on a focused button clicks it',
     fixture,
     setup: focus('#btn2'),
-    steps: (d) => d.key('Space'),
+    steps: (d) => d.chord('Space'),
     check: (r) => assert.deepEqual(clicks(r), { btn2: 1 }),
   },
   {
@@ -439,7 +440,7 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Enter on a focused button clicks it',
     fixture,
     setup: focus('#btn2'),
-    steps: (d) => d.key('Enter'),
+    steps: (d) => d.chord('Enter'),
     check: (r) => assert.deepEqual(clicks(r), { btn2: 1 }),
   },
   {
@@ -447,7 +448,7 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'Space toggles a focused checkbox',
     fixture,
     setup: focus('#cb2'),
-    steps: (d) => d.key('Space'),
+    steps: (d) => d.chord('Space'),
     check: (r) => {
       assert.equal(field(r, 'cb2')?.checked, true);
       assert.deepEqual(seq(events(r, ['click', 'input', 'change'])), [
@@ -463,9 +464,9 @@ export const keyboardBehaviours: Behaviour[] = [
     fixture,
     setup: focus('#range'),
     steps: async (d) => {
-      await d.key('ArrowRight');
-      await d.key('ArrowRight');
-      await d.key('ArrowDown');
+      await d.chord('ArrowRight');
+      await d.chord('ArrowRight');
+      await d.chord('ArrowDown');
     },
     check: (r) => assert.equal(field(r, 'range')?.value, '6'),
   },
@@ -474,7 +475,7 @@ export const keyboardBehaviours: Behaviour[] = [
     title: 'arrow keys move the checked radio of a group, and focus',
     fixture,
     setup: focus('#r1'),
-    steps: (d) => d.key('ArrowDown'),
+    steps: (d) => d.chord('ArrowDown'),
     check: (r) => {
       assert.equal(field(r, 'r2')?.checked, true);
       assert.equal(r.state.active, 'r2');

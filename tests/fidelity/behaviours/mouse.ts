@@ -1,16 +1,16 @@
 /** FIDELITY.md 1-15: the mouse, on fixtures/fidelity/mouse.html. */
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import type { Modifier } from '../../../extension/actions.ts';
-import { point, type ViewportPoint } from '../../../extension/geometry.ts';
-import type { Behaviour, RunOutput } from '../../support/trusted-vs-engine.ts';
-import { at, box, centre, onLine, visibleCentre, wordEdges } from '../locate.ts';
+import type { Modifier } from '../../../extension/keys-table.ts';
+import type { ViewportXY } from '../../support/driver.ts';
+import type { Behaviour, RunOutput } from '../behaviour.ts';
+import { at, box, centre, onLine, visibleCentre, wordEdges } from '../../support/locate.ts';
 import { clicks, events, mouseTypes, seq } from './common.ts';
 
 const fixture = 'mouse.html';
 
 /** Centre of `selector` inside the iframe named `frame`, in the top page's viewport. */
-async function inFrame(page: Page, frame: string, selector: string): Promise<ViewportPoint> {
+async function inFrame(page: Page, frame: string, selector: string): Promise<ViewportXY> {
   const [ox, oy] = await page.$eval(`iframe[name="${frame}"]`, (f) => {
     const r = f.getBoundingClientRect();
     return [r.x + f.clientLeft, r.y + f.clientTop];
@@ -21,7 +21,7 @@ async function inFrame(page: Page, frame: string, selector: string): Promise<Vie
     const r = el.getBoundingClientRect();
     return [r.x + r.width / 2, r.y + r.height / 2];
   });
-  return point((ox ?? 0) + (ix ?? 0), (oy ?? 0) + (iy ?? 0));
+  return [(ox ?? 0) + (ix ?? 0), (oy ?? 0) + (iy ?? 0)];
 }
 
 function frameClick(frame: string) {
@@ -52,8 +52,8 @@ function modifierClick(m: Modifier): Behaviour {
     fixture,
     steps: async (d) => {
       const p = await centre(d.page, '#mods');
-      await d.click(p, { modifiers: [m] });
-      await d.click(p);
+      await d.click(...p, { modifiers: [m] });
+      await d.click(...p);
     },
     check: (r) => {
       const downs = events(r, ['mousedown', 'click'], 'mods');
@@ -72,18 +72,18 @@ export const mouseBehaviours: Behaviour[] = [
     id: '1',
     title: 'click a button: its click handler runs once',
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#btn')),
+    steps: async (d) => d.click(...(await centre(d.page, '#btn'))),
     check: (r) => assert.deepEqual(clicks(r), { btn: 1 }),
   },
   {
     id: '2',
     title: 'click a checkbox: exact events, checked, focused; a second click unchecks',
     fixture,
-    steps: async (d) => {
+    steps: async (d, mark) => {
       const p = await centre(d.page, '#cb');
-      await d.click(p);
-      await d.mark('after first click');
-      await d.click(p);
+      await d.click(...p);
+      await mark('after first click');
+      await d.click(...p);
     },
     check: (r) => {
       const first = seq(events(r, [...mouseTypes, 'focus', 'input', 'change'], 'cb'));
@@ -113,7 +113,7 @@ export const mouseBehaviours: Behaviour[] = [
     id: '3',
     title: "click the checkbox's label: the checkbox sees click, input, change and toggles",
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#cb-label')),
+    steps: async (d) => d.click(...(await centre(d.page, '#cb-label'))),
     check: (r) => {
       assert.deepEqual(seq(events(r, ['click', 'input', 'change'], 'cb')), [
         'click@cb',
@@ -127,28 +127,28 @@ export const mouseBehaviours: Behaviour[] = [
     id: '4',
     title: 'click a link that wraps across lines inside a rotated box: it is followed',
     fixture,
-    steps: async (d) => d.click(await onLine(d.page, '#wrap-link', 1)),
+    steps: async (d) => d.click(...(await onLine(d.page, '#wrap-link', 1))),
     check: (r) => assert.equal(r.state.hash, '#followed'),
   },
   {
     id: '5-rotated',
     title: 'click a button rotated 30°: it takes the click',
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#rot-btn')),
+    steps: async (d) => d.click(...(await centre(d.page, '#rot-btn'))),
     check: (r) => assert.deepEqual(clicks(r), { 'rot-btn': 1 }),
   },
   {
     id: '5-edge',
     title: 'click a button partly outside the viewport: its visible part takes the click',
     fixture,
-    steps: async (d) => d.click(await visibleCentre(d.page, '#edge-btn')),
+    steps: async (d) => d.click(...(await visibleCentre(d.page, '#edge-btn'))),
     check: (r) => assert.deepEqual(clicks(r), { 'edge-btn': 1 }),
   },
   {
     id: '6',
     title: 'double-click: detail 1, then 2, then dblclick with detail 2, at one point',
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#dbl'), { count: 2 }),
+    steps: async (d) => d.click(...(await centre(d.page, '#dbl')), { count: 2 }),
     check: (r) => {
       const got = events(r, ['mousedown', 'mouseup', 'click', 'dblclick'], 'dbl');
       assert.deepEqual(
@@ -170,7 +170,7 @@ export const mouseBehaviours: Behaviour[] = [
     id: '7-right',
     title: 'right click: contextmenu fires',
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#ctx'), { button: 'right' }),
+    steps: async (d) => d.click(...(await centre(d.page, '#ctx')), { button: 'right' }),
     check: (r) => {
       const menu = events(r, ['contextmenu'], 'ctx');
       assert.equal(menu.length, 1);
@@ -185,7 +185,7 @@ export const mouseBehaviours: Behaviour[] = [
     // On Linux a real middle click also pastes the primary selection: a platform default, not
     // part of the behaviour (and not something Claude asks for with middle_click).
     ignore: (e) => e.type === 'paste',
-    steps: async (d) => d.click(await centre(d.page, '#ctx'), { button: 'middle' }),
+    steps: async (d) => d.click(...(await centre(d.page, '#ctx')), { button: 'middle' }),
     check: (r) => {
       const aux = events(r, ['auxclick'], 'ctx');
       assert.equal(aux.length, 1);
@@ -202,8 +202,8 @@ export const mouseBehaviours: Behaviour[] = [
     title: 'move from A to B: over/enter on B, out/leave on A',
     fixture,
     steps: async (d) => {
-      await d.move(await centre(d.page, '#a'));
-      await d.move(await centre(d.page, '#b'));
+      await d.move(...(await centre(d.page, '#a')));
+      await d.move(...(await centre(d.page, '#b')));
     },
     check: (r) => {
       const boundary = ['mouseover', 'mouseenter', 'mouseout', 'mouseleave'];
@@ -224,8 +224,8 @@ export const mouseBehaviours: Behaviour[] = [
     fixture,
     keepMoves: true,
     steps: async (d) => {
-      await d.move(await at(d.page, '#a', 0.2, 0.5));
-      await d.moveSteps(await at(d.page, '#b', 0.8, 0.5), 5);
+      await d.move(...(await at(d.page, '#a', 0.2, 0.5)));
+      await d.moveSteps(...(await at(d.page, '#b', 0.8, 0.5)), 5);
     },
     check: (r) => {
       const moves = events(r, ['mousemove']).slice(1);
@@ -244,7 +244,7 @@ export const mouseBehaviours: Behaviour[] = [
     fixture,
     steps: async (d) => {
       const from = await centre(d.page, '#jdrag');
-      await d.drag(from, point(from.x + 150, from.y + 80));
+      await d.drag(from, [from[0] + 150, from[1] + 80]);
     },
     check: (r) => assert.deepEqual(r.state.extra?.['jdrag'], [170, 300]),
   },
@@ -255,7 +255,7 @@ export const mouseBehaviours: Behaviour[] = [
     steps: async (d) => {
       const from = await centre(d.page, '#s1');
       const last = await box(d.page, '#s4');
-      await d.drag(from, point(from.x, last.y + last.height - 2));
+      await d.drag(from, [from[0], last.y + last.height - 2]);
     },
     check: (r) => assert.equal(r.state.extra?.['order'], 's2,s3,s4,s1'),
   },
@@ -298,14 +298,14 @@ export const mouseBehaviours: Behaviour[] = [
     id: '12-word',
     title: 'double-click a word selects it',
     fixture,
-    steps: async (d) => d.click((await wordEdges(d.page, '#para', 2)).centre, { count: 2 }),
+    steps: async (d) => d.click(...(await wordEdges(d.page, '#para', 2)).centre, { count: 2 }),
     check: (r) => assert.equal(r.state.selection.trim(), 'brown'),
   },
   {
     id: '12-paragraph',
     title: 'triple-click a paragraph selects all of it',
     fixture,
-    steps: async (d) => d.click((await wordEdges(d.page, '#para', 4)).centre, { count: 3 }),
+    steps: async (d) => d.click(...(await wordEdges(d.page, '#para', 4)).centre, { count: 3 }),
     check: (r) =>
       assert.equal(
         r.state.selection.trim(),
@@ -316,28 +316,28 @@ export const mouseBehaviours: Behaviour[] = [
     id: '12-textarea',
     title: 'triple-click a textarea selects its whole text',
     fixture,
-    steps: async (d) => d.click(await at(d.page, '#ta', 0.3, 0.25), { count: 3 }),
+    steps: async (d) => d.click(...(await at(d.page, '#ta', 0.3, 0.25)), { count: 3 }),
     check: (r) => assert.deepEqual(r.state.fields['ta']?.sel, [0, 'alpha beta gamma delta'.length]),
   },
   {
     id: '13-same-origin',
     title: 'click inside a same-origin iframe: the frame element gets it, frame-local',
     fixture,
-    steps: async (d) => d.click(await inFrame(d.page, 'same-frame', '#inner')),
+    steps: async (d) => d.click(...(await inFrame(d.page, 'same-frame', '#inner'))),
     check: frameClick('same-frame'),
   },
   {
     id: '13-cross-origin',
     title: 'click inside a cross-origin iframe: the frame element gets it, frame-local',
     fixture,
-    steps: async (d) => d.click(await inFrame(d.page, 'cross-frame', '#inner')),
+    steps: async (d) => d.click(...(await inFrame(d.page, 'cross-frame', '#inner'))),
     check: frameClick('cross-frame'),
   },
   {
     id: '14-shadow',
     title: 'click a button inside an open shadow root',
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#host >>> #shadow-btn')),
+    steps: async (d) => d.click(...(await centre(d.page, '#host >>> #shadow-btn'))),
     check: (r) => {
       assert.deepEqual(r.state.app['shadowClicks'], { 'shadow-btn': 1 });
       assert.equal(events(r, ['click'])[0]?.target, 'shadow-btn');
@@ -347,14 +347,14 @@ export const mouseBehaviours: Behaviour[] = [
     id: '14-slotted',
     title: 'click a button slotted into a shadow root',
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#slotted-btn')),
+    steps: async (d) => d.click(...(await centre(d.page, '#slotted-btn'))),
     check: (r) => assert.deepEqual(r.state.app['shadowClicks'], { 'slotted-btn': 1 }),
   },
   {
     id: '15',
     title: 'click under a fixed header: the header, drawn on top, gets the click',
     fixture,
-    steps: async (d) => d.click(await centre(d.page, '#under')),
+    steps: async (d) => d.click(...(await centre(d.page, '#under'))),
     check: (r) => {
       assert.deepEqual(seq(events(r, ['click'])), ['click@header']);
       assert.deepEqual(clicks(r), {});

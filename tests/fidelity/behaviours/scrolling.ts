@@ -1,8 +1,8 @@
 /** FIDELITY.md 16-18: scrolling, on fixtures/fidelity/scroll.html. */
 import assert from 'node:assert/strict';
-import type { KeyName } from '../../../extension/keys.ts';
-import type { Behaviour, RunOutput } from '../../support/trusted-vs-engine.ts';
-import { centre } from '../locate.ts';
+import type { KeyName } from '../../../extension/keys-table.ts';
+import type { Behaviour, RunOutput } from '../behaviour.ts';
+import { centre } from '../../support/locate.ts';
 import { events } from './common.ts';
 
 const fixture = 'scroll.html';
@@ -20,7 +20,7 @@ function pageKey(key: KeyName, check: (y: number) => void): Behaviour {
     id: `18-${key.toLowerCase()}`,
     title: `${key} on the page body scrolls the page`,
     fixture,
-    steps: (d) => d.key(key),
+    steps: (d) => d.chord(key),
     until: 'scrollY > 0',
     check: (r) => {
       const y = r.state.scroll['window']?.[1] ?? 0;
@@ -35,7 +35,7 @@ export const scrollBehaviours: Behaviour[] = [
     id: '16',
     title: 'wheel of 100 px over the page: wheel event (deltaY 100, deltaMode 0), scrollY 100',
     fixture,
-    steps: async (d) => d.wheel(await centre(d.page, '#open'), 0, 100),
+    steps: async (d) => d.wheel(...(await centre(d.page, '#open')), 0, 100),
     until: 'scrollY === 100',
     check: (r) => {
       wheelEvent(r, 'open', 0, 100);
@@ -49,7 +49,7 @@ export const scrollBehaviours: Behaviour[] = [
     id: '16-prevented',
     title: 'wheel over an element whose handler calls preventDefault: nothing scrolls',
     fixture,
-    steps: async (d) => d.wheel(await centre(d.page, '#nowheel'), 0, 100),
+    steps: async (d) => d.wheel(...(await centre(d.page, '#nowheel')), 0, 100),
     check: (r) => {
       wheelEvent(r, 'nowheel-content', 0, 100);
       assert.deepEqual(r.state.scroll, {});
@@ -59,7 +59,7 @@ export const scrollBehaviours: Behaviour[] = [
     id: '17-element',
     title: 'wheel over a scrollable div scrolls the div, not the page',
     fixture,
-    steps: async (d) => d.wheel(await centre(d.page, '#box'), 0, 100),
+    steps: async (d) => d.wheel(...(await centre(d.page, '#box')), 0, 100),
     until: "document.getElementById('box').scrollTop === 100",
     check: (r) => {
       assert.deepEqual(r.state.scroll, { box: [0, 100] });
@@ -73,7 +73,7 @@ export const scrollBehaviours: Behaviour[] = [
     setup: async (page) => {
       await page.$eval('#box', (b) => (b.scrollTop = b.scrollHeight));
     },
-    steps: async (d) => d.wheel(await centre(d.page, '#box'), 0, 100),
+    steps: async (d) => d.wheel(...(await centre(d.page, '#box')), 0, 100),
     until: 'scrollY === 100',
     check: (r) => {
       const box = r.state.scroll['box'];
@@ -85,7 +85,7 @@ export const scrollBehaviours: Behaviour[] = [
     id: '17-textarea',
     title: 'wheel over a textarea scrolls the textarea',
     fixture,
-    steps: async (d) => d.wheel(await centre(d.page, '#ta'), 0, 100),
+    steps: async (d) => d.wheel(...(await centre(d.page, '#ta')), 0, 100),
     until: "document.getElementById('ta').scrollTop === 100",
     check: (r) => assert.deepEqual(r.state.scroll, { ta: [0, 100] }),
   },
@@ -93,7 +93,7 @@ export const scrollBehaviours: Behaviour[] = [
     id: '17-horizontal',
     title: 'horizontal wheel scrolls horizontally',
     fixture,
-    steps: async (d) => d.wheel(await centre(d.page, '#hbox'), 100, 0),
+    steps: async (d) => d.wheel(...(await centre(d.page, '#hbox')), 100, 0),
     until: "document.getElementById('hbox').scrollLeft === 100",
     check: (r) => {
       wheelEvent(r, 'hbox', 100, 0);

@@ -1,7 +1,7 @@
 /** FIDELITY.md 31-32: native widgets and dialogs, on fixtures/fidelity/widgets.html. */
 import assert from 'node:assert/strict';
-import type { Behaviour, RunOutput } from '../../support/trusted-vs-engine.ts';
-import { centre } from '../locate.ts';
+import type { Behaviour, RunOutput } from '../behaviour.ts';
+import { centre } from '../../support/locate.ts';
 import { events, seq } from './common.ts';
 
 const fixture = 'widgets.html';
@@ -14,7 +14,7 @@ function dialog(type: 'alert' | 'confirm' | 'prompt', message: string, answer: u
     // A native dialog takes focus from the page and gives it back (blur/focus on window and on
     // the button); the extension answers in the page's world without one, by design.
     ignore: (e) => ['blur', 'focus', 'focusin', 'focusout'].includes(e.type),
-    steps: async (d) => d.click(await centre(d.page, `#${type}`)),
+    steps: async (d) => d.click(...(await centre(d.page, `#${type}`))),
     until: 'window.__app.dialogs.length > 0',
     check: (r) => {
       assert.deepEqual(
@@ -39,9 +39,9 @@ export const widgetBehaviours: Behaviour[] = [
     title: 'click a native <select>, choose with the keyboard: value set, input and change fire',
     fixture,
     steps: async (d) => {
-      await d.click(await centre(d.page, '#sel'));
-      await d.key('ArrowDown');
-      await d.key('Enter');
+      await d.click(...(await centre(d.page, '#sel')));
+      await d.chord('ArrowDown');
+      await d.chord('Enter');
     },
     check: (r) => {
       assert.equal(r.state.fields['sel']?.value, 'banana');
@@ -52,12 +52,14 @@ export const widgetBehaviours: Behaviour[] = [
     id: '31-multiple',
     title: '<select multiple>: click, ctrl-click, shift-click',
     fixture,
-    steps: async (d) => {
-      await d.click(await centre(d.page, '#multi option[value=m1]'));
-      await d.mark('click');
-      await d.click(await centre(d.page, '#multi option[value=m3]'), { modifiers: ['Control'] });
-      await d.mark('ctrl-click');
-      await d.click(await centre(d.page, '#multi option[value=m5]'), { modifiers: ['Shift'] });
+    steps: async (d, mark) => {
+      await d.click(...(await centre(d.page, '#multi option[value=m1]')));
+      await mark('click');
+      await d.click(...(await centre(d.page, '#multi option[value=m3]')), {
+        modifiers: ['Control'],
+      });
+      await mark('ctrl-click');
+      await d.click(...(await centre(d.page, '#multi option[value=m5]')), { modifiers: ['Shift'] });
     },
     check: (r) => {
       assert.equal(r.marks[0]?.state.fields['multi']?.value, 'm1');

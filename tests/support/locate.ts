@@ -1,11 +1,12 @@
 /**
  * Where to point: element geometry read from the fixture page, in viewport CSS
- * pixels. Both sides read it from their own fresh load of the same page at the
- * same viewport size, so they get the same numbers. Selectors may cross open
- * shadow roots with ` >>> ` (`#host >>> #shadow-btn`).
+ * pixels, as `[x, y]` to spread into a Driver call. Both sides of a comparison
+ * read it from their own fresh load of the same page at the same viewport size,
+ * so they get the same numbers. Selectors may cross open shadow roots with
+ * ` >>> ` (`#host >>> #shadow-btn`).
  */
 import type { Page } from 'puppeteer-core';
-import { point, type ViewportPoint } from '../../extension/geometry.ts';
+import type { ViewportXY } from './driver.ts';
 
 export interface Box {
   readonly x: number;
@@ -41,9 +42,9 @@ export async function box(page: Page, selector: string): Promise<Box> {
   return (await boxes(page, selector)).box;
 }
 
-export async function centre(page: Page, selector: string): Promise<ViewportPoint> {
+export async function centre(page: Page, selector: string): Promise<ViewportXY> {
   const b = await box(page, selector);
-  return point(b.x + b.width / 2, b.y + b.height / 2);
+  return [b.x + b.width / 2, b.y + b.height / 2];
 }
 
 /** A point at fractions (0..1) of the element's box. */
@@ -52,20 +53,20 @@ export async function at(
   selector: string,
   fx: number,
   fy: number,
-): Promise<ViewportPoint> {
+): Promise<ViewportXY> {
   const b = await box(page, selector);
-  return point(b.x + b.width * fx, b.y + b.height * fy);
+  return [b.x + b.width * fx, b.y + b.height * fy];
 }
 
 /** Centre of the part of the element inside the viewport. */
-export async function visibleCentre(page: Page, selector: string): Promise<ViewportPoint> {
+export async function visibleCentre(page: Page, selector: string): Promise<ViewportXY> {
   const b = await box(page, selector);
   const [w, h] = await page.evaluate(() => [innerWidth, innerHeight] as const);
   const left = Math.max(0, b.x);
   const top = Math.max(0, b.y);
   const right = Math.min(w, b.x + b.width);
   const bottom = Math.min(h, b.y + b.height);
-  return point((left + right) / 2, (top + bottom) / 2);
+  return [(left + right) / 2, (top + bottom) / 2];
 }
 
 /**
@@ -73,7 +74,7 @@ export async function visibleCentre(page: Page, selector: string): Promise<Viewp
  * the browser's hit test finds the element: the line boxes of a transformed
  * element are axis-aligned bounds, so the search starts at the centre.
  */
-export async function onLine(page: Page, selector: string, line: number): Promise<ViewportPoint> {
+export async function onLine(page: Page, selector: string, line: number): Promise<ViewportXY> {
   const { lines } = await boxes(page, selector);
   const r = lines[line];
   if (!r) throw new Error(`${selector} has ${lines.length} line boxes, not ${line + 1}`);
@@ -101,7 +102,7 @@ export async function onLine(page: Page, selector: string, line: number): Promis
   const [x, y] = found ?? [];
   if (x === undefined || y === undefined)
     throw new Error(`no point of line ${line + 1} of ${selector} hits it`);
-  return point(x, y);
+  return [x, y];
 }
 
 /** The text of the words from `from` to `to` (inclusive, 0-based) of an element's text. */
@@ -109,7 +110,7 @@ export async function wordEdges(
   page: Page,
   selector: string,
   word: number,
-): Promise<{ start: ViewportPoint; end: ViewportPoint; centre: ViewportPoint }> {
+): Promise<{ start: ViewportXY; end: ViewportXY; centre: ViewportXY }> {
   const r = await page.evaluate(
     (sel, word) => {
       const el = document.querySelector(sel);
@@ -130,8 +131,8 @@ export async function wordEdges(
   );
   const y = r.y + r.height / 2;
   return {
-    start: point(r.x + 1, y),
-    end: point(r.x + r.width - 1, y),
-    centre: point(r.x + r.width / 2, y),
+    start: [r.x + 1, y],
+    end: [r.x + r.width - 1, y],
+    centre: [r.x + r.width / 2, y],
   };
 }
