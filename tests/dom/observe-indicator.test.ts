@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { PNG } from 'pngjs';
-import { launch, type Launched } from '../support/browser.ts';
 import { observe, openObserved } from '../support/observe-harness.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useEnv } from './helpers.ts';
 
-let launched: Launched;
-let server: StaticServer;
-before(async () => {
-  [launched, server] = await Promise.all([launch(), startStaticServer()]);
-});
-after(async () => {
-  await launched?.close();
-  await server?.close();
-});
+const env = useEnv();
 
 /** Colour of one CSS pixel of a screenshot, as `#rrggbb`. */
 async function pixel(page: Page, x: number, y: number): Promise<string> {
@@ -46,7 +37,7 @@ function pageView(page: Page) {
 
 describe('indicator', () => {
   it('is painted when shown and gone from the picture once hiding resolves, without disturbing the page', async () => {
-    const page = await openObserved(launched.browser, server, 'indicator.html');
+    const page = await openObserved(env, 'indicator.html');
     const before = await pageView(page);
     assert.equal(await pixel(page, 1, 300), '#ffffff');
 

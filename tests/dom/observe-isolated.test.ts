@@ -3,25 +3,16 @@
  * page's requests and the main-world dialog hook must reach them across worlds.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launch, type Launched } from '../support/browser.ts';
+import { describe, it } from 'node:test';
 import { injectDialogHook, isolatedObserver } from '../support/observe-harness.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useEnv } from './helpers.ts';
 
-let launched: Launched;
-let server: StaticServer;
-before(async () => {
-  [launched, server] = await Promise.all([launch(), startStaticServer()]);
-});
-after(async () => {
-  await launched?.close();
-  await server?.close();
-});
+const env = useEnv();
 
 describe('observers in an isolated world', () => {
   it('see the page’s requests finish while settling', async () => {
-    const page = await launched.browser.newPage();
-    await page.goto(server.url('/fixtures/observe/settle.html'), { waitUntil: 'load' });
+    const page = await env.launched.browser.newPage();
+    await page.goto(env.server.url('/fixtures/observe/settle.html'), { waitUntil: 'load' });
     const observe = await isolatedObserver(page);
     await page.evaluate('void window.fetches()');
     assert.equal((await observe('settle', { quietMs: 1000, maxMs: 20_000 })).reason, 'quiet');
@@ -30,8 +21,8 @@ describe('observers in an isolated world', () => {
   });
 
   it('hear the dialog hook installed in the main world', async () => {
-    const page = await launched.browser.newPage();
-    await page.goto(server.url('/fixtures/observe/journal.html'), { waitUntil: 'load' });
+    const page = await env.launched.browser.newPage();
+    await page.goto(env.server.url('/fixtures/observe/journal.html'), { waitUntil: 'load' });
     const observe = await isolatedObserver(page);
     await injectDialogHook(page);
     assert.equal(await page.evaluate('confirm("Leave the group?")'), true);

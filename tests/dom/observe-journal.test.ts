@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import type { JournalEntry } from '../../extension/protocol.ts';
-import { launch, type Launched } from '../support/browser.ts';
 import {
   injectDialogHook,
   injectObservers,
   observe,
   openObserved,
 } from '../support/observe-harness.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useEnv } from './helpers.ts';
 
-let launched: Launched;
-let server: StaticServer;
-before(async () => {
-  [launched, server] = await Promise.all([launch(), startStaticServer()]);
-});
-after(async () => {
-  await launched?.close();
-  await server?.close();
-});
+const env = useEnv();
 
 /** Runs one of the fixture's scenarios (a function on window). */
 const start = (page: Page, scenario: string) =>
@@ -37,7 +28,7 @@ async function journal(page: Page): Promise<Omit<JournalEntry, 'at'>[]> {
 
 describe('journal', () => {
   it('keeps a toast that came and went between two calls', async () => {
-    const page = await openObserved(launched.browser, server, 'journal.html');
+    const page = await openObserved(env, 'journal.html');
     await start(page, 'toast');
     await page.waitForFunction(() => !document.querySelector('.toast'));
     await start(page, 'popup');
@@ -51,7 +42,7 @@ describe('journal', () => {
   });
 
   it('records alerts, live region updates (once each) and dialogs', async () => {
-    const page = await openObserved(launched.browser, server, 'journal.html');
+    const page = await openObserved(env, 'journal.html');
     await start(page, 'alertRegion');
     await start(page, 'liveUpdate');
     await start(page, 'liveUpdate');
@@ -74,19 +65,19 @@ describe('journal', () => {
   });
 
   it('notices a pushState navigation', async () => {
-    const page = await openObserved(launched.browser, server, 'journal.html');
+    const page = await openObserved(env, 'journal.html');
     await start(page, 'push');
     assert.deepEqual(await journal(page), [
       {
         kind: 'navigation',
-        text: `URL changed to ${server.url('/fixtures/observe/journal.html?folder=archive')}`,
+        text: `URL changed to ${env.server.url('/fixtures/observe/journal.html?folder=archive')}`,
       },
     ]);
     await page.close();
   });
 
   it('answers alert(), confirm() and prompt() through the main-world hook without blocking the page', async () => {
-    const page = await openObserved(launched.browser, server, 'journal.html');
+    const page = await openObserved(env, 'journal.html');
     await injectDialogHook(page);
     await injectDialogHook(page); // the background may inject twice; one hook answers
     await start(page, 'nativeDialogs');
@@ -107,7 +98,7 @@ describe('journal', () => {
   });
 
   it('lives only as long as its document', async () => {
-    const page = await openObserved(launched.browser, server, 'journal.html');
+    const page = await openObserved(env, 'journal.html');
     await start(page, 'alertRegion');
     await page.reload({ waitUntil: 'load' });
     await injectObservers(page);

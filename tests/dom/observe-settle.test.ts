@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { launch, type Launched } from '../support/browser.ts';
 import { observe, openObserved } from '../support/observe-harness.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useEnv } from './helpers.ts';
 
-let launched: Launched;
-let server: StaticServer;
-before(async () => {
-  [launched, server] = await Promise.all([launch(), startStaticServer()]);
-});
-after(async () => {
-  await launched?.close();
-  await server?.close();
-});
+const env = useEnv();
 
 type State = { burstDone: boolean; fetchesDone: boolean; transitionDone: boolean };
 const state = (page: Page) => page.evaluate(() => (window as unknown as { state: State }).state);
@@ -26,7 +17,7 @@ const start = (page: Page, scenario: string) =>
 
 describe('settle', () => {
   it('waits while the page mutates after an action, then reports quiet (an endless spinner does not count)', async () => {
-    const page = await openObserved(launched.browser, server, 'settle.html');
+    const page = await openObserved(env, 'settle.html');
     await start(page, 'burst');
     const report = await observe(page, 'settle', { quietMs: 1000, maxMs: 20_000 });
     assert.equal(report.reason, 'quiet');
@@ -35,7 +26,7 @@ describe('settle', () => {
   });
 
   it('stops at maxMs on a page that never stops changing', async () => {
-    const page = await openObserved(launched.browser, server, 'settle.html');
+    const page = await openObserved(env, 'settle.html');
     await start(page, 'forever');
     const report = await observe(page, 'settle', { quietMs: 200, maxMs: 600 });
     assert.equal(report.reason, 'cap');
@@ -44,7 +35,7 @@ describe('settle', () => {
   });
 
   it('counts finished requests as activity', async () => {
-    const page = await openObserved(launched.browser, server, 'settle.html');
+    const page = await openObserved(env, 'settle.html');
     await start(page, 'fetches');
     const report = await observe(page, 'settle', { quietMs: 1000, maxMs: 20_000 });
     assert.equal(report.reason, 'quiet');
@@ -53,7 +44,7 @@ describe('settle', () => {
   });
 
   it('waits for a running transition to end', async () => {
-    const page = await openObserved(launched.browser, server, 'settle.html');
+    const page = await openObserved(env, 'settle.html');
     await start(page, 'grow');
     const report = await observe(page, 'settle', { quietMs: 100, maxMs: 10_000 });
     assert.equal(report.reason, 'quiet');

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { assessRisk } from '../../extension/risk.ts';
-import { launch, type Launched } from '../support/browser.ts';
 import { observe, openObserved } from '../support/observe-harness.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useEnv } from './helpers.ts';
 
-let launched: Launched;
-let server: StaticServer;
-before(async () => {
-  [launched, server] = await Promise.all([launch(), startStaticServer()]);
-});
-after(async () => {
-  await launched?.close();
-  await server?.close();
-});
+const env = useEnv();
 
 /** Centre of an element, viewport CSS px; `host` first when it sits in that element's shadow root. */
 function centre(page: Page, id: string, host?: string): Promise<{ x: number; y: number }> {
@@ -47,7 +38,7 @@ const checkoutForm = { hasPassword: true, hasPayment: true };
 
 describe('targetAt and focusedTarget', () => {
   it('reports a submit button hit on an inner span, with its form’s password and card fields', async () => {
-    const page = await openObserved(launched.browser, server, 'targets.html');
+    const page = await openObserved(env, 'targets.html');
     const target = await observe(page, 'targetAt', await centre(page, 'place-order-label'));
     assert.deepEqual(target, {
       tag: 'button',
@@ -66,7 +57,7 @@ describe('targetAt and focusedTarget', () => {
   });
 
   it('reports a password field by its label', async () => {
-    const page = await openObserved(launched.browser, server, 'targets.html');
+    const page = await openObserved(env, 'targets.html');
     const target = await observe(page, 'targetAt', await centre(page, 'password'));
     assert.deepEqual(target, {
       tag: 'input',
@@ -82,14 +73,14 @@ describe('targetAt and focusedTarget', () => {
   });
 
   it('reports a download link hit on its inner span', async () => {
-    const page = await openObserved(launched.browser, server, 'targets.html');
+    const page = await openObserved(env, 'targets.html');
     const target = await observe(page, 'targetAt', await centre(page, 'invoice-label'));
     assert.deepEqual(target, {
       tag: 'a',
       accessibleName: 'Download invoice',
       id: 'invoice',
       role: 'link',
-      href: server.url('/fixtures/observe/files/invoice.csv'),
+      href: env.server.url('/fixtures/observe/files/invoice.csv'),
       download: true,
     });
     assert.deepEqual(assessRisk('click', target!), {
@@ -100,7 +91,7 @@ describe('targetAt and focusedTarget', () => {
   });
 
   it('reports the checkbox a label’s text activates', async () => {
-    const page = await openObserved(launched.browser, server, 'targets.html');
+    const page = await openObserved(env, 'targets.html');
     const target = await observe(page, 'targetAt', await centre(page, 'terms-text'));
     assert.deepEqual(target, {
       tag: 'input',
@@ -114,7 +105,7 @@ describe('targetAt and focusedTarget', () => {
   });
 
   it('reports the focused element, in the document and in an open shadow root, and null without one', async () => {
-    const page = await openObserved(launched.browser, server, 'targets.html');
+    const page = await openObserved(env, 'targets.html');
     assert.equal(await observe(page, 'focusedTarget', {}), null);
     await page.focus('#note');
     assert.deepEqual(await observe(page, 'focusedTarget', {}), {
@@ -140,7 +131,7 @@ describe('targetAt and focusedTarget', () => {
 
 describe('sensitiveRects', () => {
   it('finds password and card fields, in open shadow roots too', async () => {
-    const page = await openObserved(launched.browser, server, 'targets.html');
+    const page = await openObserved(env, 'targets.html');
     assert.deepEqual(await observe(page, 'sensitiveRects', {}), [
       ...(await rects(page, ['card', 'password'])),
       ...(await rects(page, ['pin'], 'login')),
@@ -149,7 +140,7 @@ describe('sensitiveRects', () => {
   });
 
   it('finds every card and password field of the checkout page, and nothing else', async () => {
-    const page = await openObserved(launched.browser, server, 'safety/checkout.html');
+    const page = await openObserved(env, 'safety/checkout.html');
     assert.deepEqual(
       await observe(page, 'sensitiveRects', {}),
       await rects(page, ['card', 'exp', 'cvc', 'password']),

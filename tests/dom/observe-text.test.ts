@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import type { PageTextFragment } from '../../extension/protocol.ts';
 import { detectInjection } from '../../background/injection-detector.ts';
-import { launch, type Launched } from '../support/browser.ts';
 import { observe, openObserved } from '../support/observe-harness.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useEnv } from './helpers.ts';
 
-let launched: Launched;
-let server: StaticServer;
-before(async () => {
-  [launched, server] = await Promise.all([launch(), startStaticServer()]);
-});
-after(async () => {
-  await launched?.close();
-  await server?.close();
-});
+const env = useEnv();
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -46,7 +37,7 @@ function fragmentWith(
 
 describe('pageText', () => {
   it('reports each way of hiding text, and plain text as visible', async () => {
-    const page = await openObserved(launched.browser, server, 'hidden-text.html');
+    const page = await openObserved(env, 'hidden-text.html');
     const fragments = await observe(page, 'pageText', {});
     for (const { text, hidden } of await expectations(page, 'data-hidden')) {
       const want = squash(text.replace(/First option.*/s, 'First option'));
@@ -64,7 +55,7 @@ describe('pageText', () => {
   });
 
   it('finds the injection attempts of the shop page with their hiding, for the detector', async () => {
-    const page = await openObserved(launched.browser, server, 'safety/injection.html');
+    const page = await openObserved(env, 'safety/injection.html');
     const fragments = await observe(page, 'pageText', {});
     for (const { text, hidden } of await expectations(page, 'data-injection')) {
       const want = squash(text).slice(0, 40);
@@ -80,7 +71,7 @@ describe('pageText', () => {
   });
 
   it('leaves out the indicator', async () => {
-    const page = await openObserved(launched.browser, server, 'hidden-text.html');
+    const page = await openObserved(env, 'hidden-text.html');
     await observe(page, 'indicator', { visible: true });
     const fragments = await observe(page, 'pageText', {});
     assert.equal(fragmentWith(fragments, 'tabpilot'), undefined);

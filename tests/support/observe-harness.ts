@@ -6,21 +6,21 @@
  * they read (DOM, styles, performance entries, events on document) is the same.
  */
 import { build } from 'esbuild';
-import type { Browser, Page } from 'puppeteer-core';
-import type { ContentObserveApi } from '../../extension/protocol.ts';
-import type { Request, Response } from '../../extension/messaging.ts';
-import { installDialogHook } from '../../extension/main-world-dialogs.ts';
-import { repoRoot, type StaticServer } from './static-server.ts';
+import type { Page } from 'puppeteer-core';
+import type { ContentObserveApi } from '../../content/observe/handlers.ts';
+import type { ApiRequest, ApiResponse } from '../../extension/messaging.ts';
+import { installDialogHook } from '../../content/page-world/dialogs.ts';
+import type { Env } from './env.ts';
+import { repoRoot } from './static-server.ts';
 
 type ObserveGlobal = {
   __tabpilotObserve: {
-    [M in keyof ContentObserveApi]: (r: Request<ContentObserveApi, M>) => unknown;
+    [M in keyof ContentObserveApi]: (r: ApiRequest<ContentObserveApi, M>) => unknown;
   };
 };
 
 const entry = `
 import { observeHandlers, startObserving } from './content/observe/handlers.ts';
-import './content/top-module.ts';
 startObserving();
 window.__tabpilotObserve = observeHandlers;
 `;
@@ -59,8 +59,8 @@ export async function injectDialogHook(page: Page): Promise<void> {
 export function observe<M extends keyof ContentObserveApi & string>(
   page: Page,
   method: M,
-  request: Request<ContentObserveApi, M>,
-): Promise<Response<ContentObserveApi, M>> {
+  request: ApiRequest<ContentObserveApi, M>,
+): Promise<ApiResponse<ContentObserveApi, M>> {
   return page.evaluate(
     (m, r) =>
       (window as unknown as ObserveGlobal).__tabpilotObserve[m as keyof ContentObserveApi](
@@ -68,17 +68,17 @@ export function observe<M extends keyof ContentObserveApi & string>(
       ),
     method,
     request as never,
-  ) as Promise<Response<ContentObserveApi, M>>;
+  ) as Promise<ApiResponse<ContentObserveApi, M>>;
 }
 
-/** Opens a fixture under tests/fixtures/observe in a new page, with the observers injected. */
-export async function openObserved(
-  browser: Browser,
-  server: StaticServer,
-  path: string,
-): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url(`/fixtures/${path.includes('/') ? path : `observe/${path}`}`), {
+/**
+ * Opens a fixture in a new page of the env's browser, with the observers
+ * injected: `path` under tests/fixtures/observe, or under tests/fixtures when it
+ * names a folder.
+ */
+export async function openObserved(env: Env, path: string): Promise<Page> {
+  const page = await env.launched.browser.newPage();
+  await page.goto(env.server.url(`/fixtures/${path.includes('/') ? path : `observe/${path}`}`), {
     waitUntil: 'load',
   });
   await injectObservers(page);
@@ -88,8 +88,8 @@ export async function openObserved(
 /** Calls observer handlers in one world of a page. */
 export type Observer = <M extends keyof ContentObserveApi & string>(
   method: M,
-  request: Request<ContentObserveApi, M>,
-) => Promise<Response<ContentObserveApi, M>>;
+  request: ApiRequest<ContentObserveApi, M>,
+) => Promise<ApiResponse<ContentObserveApi, M>>;
 
 /**
  * Injects the observers into a fresh isolated world of the page's top frame, the
@@ -118,6 +118,6 @@ export async function isolatedObserver(page: Page): Promise<Observer> {
   await evaluate(await observeBundle());
   return (method, request) =>
     evaluate(`window.__tabpilotObserve.${method}(${JSON.stringify(request)})`) as Promise<
-      Response<ContentObserveApi, typeof method>
+      ApiResponse<ContentObserveApi, typeof method>
     >;
 }
