@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { mapActionPoints, pointerAfter, type PageAction } from '../extension/actions.ts';
-import { toEngineAction } from '../extension/engine-action.ts';
+import { toEngineAction } from './engine-action.ts';
 import { FrameRouter } from '../extension/frame-routing.ts';
 import { performLoading } from '../extension/on-demand.ts';
 import {

@@ -1,8 +1,12 @@
-import type { PageAction, Modifier, MouseButton } from '../extension/actions.ts';
-import { modifiers as modifierOrder } from '../extension/actions.ts';
+import type { PageAction, MouseButton } from '../extension/actions.ts';
 import { isInside, point, type ModelPoint, type Size } from '../extension/geometry.ts';
-import { modifierOf, parseKeySequence, UnknownKeyError, type KeyName } from '../extension/keys.ts';
+import {
+  modifiers as modifierOrder,
+  type KeyName,
+  type Modifier,
+} from '../extension/keys-table.ts';
 import type { ModelProfile } from '../extension/models.ts';
+import { modifierOf, parseKeySequence, UnknownKeyError } from './key-parser.ts';
 
 /**
  * Turns the `input` of Claude's `computer` tool call into what tabpilot should do,

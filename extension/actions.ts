@@ -1,14 +1,11 @@
 import type { Point, Space } from './geometry.ts';
-import type { KeyName } from './keys.ts';
+import type { KeyName, Modifier } from './keys-table.ts';
 
 /**
  * Input actions the content script carries out, in one coordinate space. The
  * background builds them in `model` space from Claude's tool input, maps them to
  * `viewport` space with measured geometry, and the content script runs them.
  */
-export const modifiers = ['Alt', 'Control', 'Meta', 'Shift'] as const;
-export type Modifier = (typeof modifiers)[number];
-
 export const mouseButtons = ['left', 'middle', 'right'] as const;
 export type MouseButton = (typeof mouseButtons)[number];
 

@@ -14,7 +14,7 @@
  *   makes a valid date or time, and whenever the value changes (also back to
  *   "") input and change fire (https://html.spec.whatwg.org/#date-state-(type=date)).
  */
-import type { Modifier } from '../../extension/actions.ts';
+import type { Modifier } from '../../extension/keys-table.ts';
 
 type Kind = 'month' | 'day' | 'year' | 'week' | 'hour' | 'minute' | 'second' | 'ms' | 'ampm';
 

@@ -4,7 +4,7 @@
  * controls too), deletion, select-all, clipboard, undo/redo. Dispatched key
  * events do none of this (https://w3c.github.io/uievents/#keydown default actions).
  */
-import type { Modifier } from '../../extension/actions.ts';
+import type { Modifier } from '../../extension/keys-table.ts';
 import { copyOrCut, paste } from './clipboard.ts';
 import { hasSelectionApi, isEditable, isTextControl } from './dom.ts';
 import { undoKey } from './edit-history.ts';

@@ -4,7 +4,7 @@
  * (Chromium's KeyboardEventManager::DefaultKeyboardEventHandler). A dispatched
  * key event scrolls nothing.
  */
-import type { Modifier } from '../../extension/actions.ts';
+import type { Modifier } from '../../extension/keys-table.ts';
 import { deepActiveElement } from './dom.ts';
 import { describeScroller, pageStep, scrollerFor, scrollNow } from './scrolling.ts';
 import { engineState } from './state.ts';

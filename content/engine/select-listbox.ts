@@ -4,7 +4,7 @@
  * click, then input and change fire (https://html.spec.whatwg.org/#the-select-element).
  * Script-dispatched mouse events change nothing here.
  */
-import type { Modifier } from '../../extension/actions.ts';
+import type { Modifier } from '../../extension/keys-table.ts';
 
 const anchors = new WeakMap<HTMLSelectElement, number>();
 

@@ -3,8 +3,9 @@
  * mouse and keyboard: where the pointer is, what it hovers, which buttons and
  * keys are down. One instance per frame.
  */
-import type { Modifier, MouseButton } from '../../extension/actions.ts';
+import type { MouseButton } from '../../extension/actions.ts';
 import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { Modifier } from '../../extension/keys-table.ts';
 
 export interface PressedButton {
   readonly button: MouseButton;

@@ -4,7 +4,7 @@
  * radio group, Space and Enter press buttons
  * (https://html.spec.whatwg.org/#the-input-element, Chromium's *InputType::HandleKeydownEvent).
  */
-import type { Modifier } from '../../extension/actions.ts';
+import type { Modifier } from '../../extension/keys-table.ts';
 import { dateFieldKey, isDateLike } from './date-input.ts';
 import { settleFocus } from './focus.ts';
 import { isSelectPopupOpen, openSelectPopup } from './select-popup.ts';

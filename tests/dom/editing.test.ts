@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KeyName } from '../../extension/keys.ts';
+import type { KeyName } from '../../extension/keys-table.ts';
 import { both, centre, clearLog, log, useEnv, type Driver } from './helpers.ts';
 
 const env = useEnv();

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import type { Modifier, PageAction } from '../../extension/actions.ts';
+import type { PageAction } from '../../extension/actions.ts';
+import type { Modifier } from '../../extension/keys-table.ts';
 import { point } from '../../extension/geometry.ts';
 import {
   injectEngine,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { point } from '../../extension/geometry.ts';
-import { keyStroke } from '../../extension/engine-action.ts';
+import { keyStroke } from '../../background/engine-action.ts';
 import { perform, release } from '../support/engine-harness.ts';
 import { centre, clearLog, openFixture, sequence, useEnv } from './helpers.ts';
 

@@ -9,7 +9,7 @@
  */
 import type { Browser, CDPSession, Frame, Page, Protocol } from 'puppeteer-core';
 import type { ActionReport, PageAction } from '../../extension/actions.ts';
-import { toEngineAction } from '../../extension/engine-action.ts';
+import { toEngineAction } from '../../background/engine-action.ts';
 import { installEventHook } from '../../extension/main-world-events.ts';
 import { performLoading } from '../../extension/on-demand.ts';
 import type { ViewportMetrics } from '../../extension/protocol.ts';

@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  type KeyName,
   UnknownKeyError,
   isKeyName,
   isModifierKey,
   keyDefinition,
-  keyDefinitions,
   keyForCharacter,
-  keysymAliases,
   modifierOf,
   parseKeyCombo,
   parseKeySequence,
-} from '../../extension/keys.ts';
+} from '../../background/key-parser.ts';
+import { type KeyName, keyDefinitions, keysymAliases } from '../../extension/keys-table.ts';
 
 const names = Object.keys(keyDefinitions) as KeyName[];
 

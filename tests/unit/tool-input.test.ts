@@ -10,7 +10,7 @@ import {
 } from '../../background/tool-input.ts';
 import type { PageAction } from '../../extension/actions.ts';
 import { point } from '../../extension/geometry.ts';
-import { parseKeyCombo } from '../../extension/keys.ts';
+import { parseKeyCombo } from '../../background/key-parser.ts';
 
 const tools = ['computer_20250124', 'computer_20251124'] as const;
 
