@@ -1,8 +1,19 @@
 /**
  * Which actions need the user's yes. The decision reads the page (the element under the
  * click, the focused field), never the model's description of what it is doing: a page
- * or an injected prompt can make the model say anything.
+ * or an injected prompt can make the model say anything. The words it looks for are data in
+ * extension/risk-table.ts.
  */
+import {
+  composerNames,
+  downloadExtensions,
+  leadIns,
+  passwordAutocomplete,
+  paymentNames,
+  riskyNames,
+  wholeNameOnly,
+  type Consequence,
+} from './risk-table.ts';
 
 /** What the content script reports about one form control, for `fieldKind`. */
 export interface FieldInfo {
@@ -58,13 +69,6 @@ function words(s: string | undefined): string {
     .trim();
 }
 
-/** Autocomplete tokens for card fields: https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#autofill */
-const passwordAutocomplete = new Set(['current-password', 'new-password', 'one-time-code']);
-
-/** Field names and labels that ask for card or bank details, as whole words. */
-const paymentNames =
-  /\b(card ?(number|num|no|nr)|cc ?(num|number|no)|ccnum|credit card|debit card|cvc2?|cvv2?|csc|card (verification|security) (code|value|number)|security code|iban|routing number|sort code|bank account( number)?|kartennummer|karten nummer|pruf(ziffer|nummer)|numero de (la )?(carte|tarjeta|cartao)|codigo de seguridad|cryptogramme)\b/;
-
 /** Whether a field holds a password or payment details; shared with the content script. */
 export function fieldKind(f: FieldInfo): 'password' | 'payment' | null {
   const tokens = (f.autocomplete ?? '').toLowerCase().split(/\s+/);
@@ -76,157 +80,12 @@ export function fieldKind(f: FieldInfo): 'password' | 'payment' | null {
   return paymentNames.test(text) ? 'payment' : null;
 }
 
-export type Consequence = 'buy' | 'delete' | 'send' | 'money';
-
 const consequenceText = {
   buy: 'may buy something',
   delete: 'may delete something',
   send: 'may send or publish something',
   money: 'may move money',
 } as const satisfies Record<Consequence, string>;
-
-/**
- * Control names that commit the user, matched against the start of the name in whole words
- * ("Delete account", not "Deleted items"; "Send", not "Sender name"). Nouns that are also
- * verbs (order, post) only count in the phrases listed, so "Order history" and "Postcode"
- * pass. Scripts without spaces (CJK) match as a prefix.
- */
-const riskyNames: Record<Consequence, readonly string[]> = {
-  buy: [
-    'buy',
-    'purchase',
-    'pay',
-    'checkout',
-    'place order',
-    'place your order',
-    'place bid',
-    'bid now',
-    'order',
-    'order now',
-    'submit order',
-    'complete order',
-    'complete purchase',
-    'complete payment',
-    'complete booking',
-    'confirm order',
-    'confirm purchase',
-    'confirm payment',
-    'confirm and pay',
-    'confirm booking',
-    'book now',
-    'donate',
-    'subscribe and pay',
-    'start subscription',
-    // de, fr, es/pt, it, nl
-    'kaufen',
-    'jetzt kaufen',
-    'zahlungspflichtig bestellen',
-    'bestellen',
-    'jetzt bestellen',
-    'bezahlen',
-    'jetzt bezahlen',
-    'kostenpflichtig bestellen',
-    'acheter',
-    'payer',
-    'commander',
-    'passer la commande',
-    'valider la commande',
-    'comprar',
-    'pagar',
-    'realizar pedido',
-    'finalizar compra',
-    'finalizar pedido',
-    'acquista',
-    'paga',
-    'ordina',
-    'kopen',
-    'betalen',
-    'nu kopen',
-    'nu betalen',
-    // ja, zh
-    '購入',
-    '今すぐ購入',
-    '注文を確定',
-    '注文する',
-    '支払う',
-    '立即购买',
-    '提交订单',
-    '付款',
-    '支付',
-  ],
-  delete: [
-    'delete',
-    'remove',
-    'erase',
-    'permanently delete',
-    'empty trash',
-    'empty bin',
-    'close account',
-    'deactivate',
-    'cancel subscription',
-    'cancel order',
-    'löschen',
-    'entfernen',
-    'konto löschen',
-    'supprimer',
-    'eliminar',
-    'borrar',
-    'excluir',
-    'elimina',
-    'cancella',
-    'verwijderen',
-    '削除',
-    '删除',
-  ],
-  send: [
-    'send',
-    'send now',
-    'send message',
-    'post',
-    'post comment',
-    'post reply',
-    'publish',
-    'tweet',
-    'retweet',
-    'repost',
-    'share post',
-    'senden',
-    'absenden',
-    'veröffentlichen',
-    'posten',
-    'envoyer',
-    'publier',
-    'enviar',
-    'publicar',
-    'invia',
-    'pubblica',
-    'versturen',
-    'verzenden',
-    'plaatsen',
-    '送信',
-    '投稿する',
-    '发送',
-    '发布',
-  ],
-  money: [
-    'transfer',
-    'transfer money',
-    'transfer funds',
-    'send money',
-    'wire',
-    'withdraw',
-    'überweisen',
-    'virement',
-    'transferir',
-    'bonifico',
-  ],
-};
-
-/** Phrases that must be the whole name: "Order" is a button, "Order history" a link. */
-const wholeNameOnly = new Set(['order', 'post', 'wire']);
-
-/** Confirmation words before the verb: "Yes, delete", "Confirm send", "Jetzt kaufen". */
-const leadIns = /^(yes|ok|okay|confirm|please|i agree|agree and|continue and|ja|oui|si|sim)\s+/;
 
 const noSpaceScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -258,15 +117,6 @@ export function nameConsequence(accessibleName: string | undefined): Consequence
   }
   return best?.consequence ?? null;
 }
-
-/** Extensions Chrome saves rather than shows: installers, archives, scripts, office files. */
-// prettier-ignore
-const downloadExtensions = new Set([
-  'exe', 'msi', 'msix', 'appx', 'dmg', 'pkg', 'deb', 'rpm', 'apk', 'appimage', 'jar',
-  'bat', 'cmd', 'ps1', 'sh', 'vbs', 'scr', 'iso', 'img',
-  'zip', 'rar', '7z', 'tar', 'gz', 'tgz', 'bz2', 'xz',
-  'doc', 'docx', 'docm', 'xls', 'xlsx', 'xlsm', 'ppt', 'pptx', 'csv', 'torrent',
-]);
 
 function isDownloadLink(t: TargetInfo): boolean {
   if (t.download === true) return true;
@@ -327,10 +177,6 @@ function activates(t: TargetInfo): boolean {
     (tag === 'input' && ['button', 'submit', 'image', 'reset'].includes(t.type ?? ''))
   );
 }
-
-/** Composer fields where Enter sends: chat boxes, comment and reply fields. */
-const composerNames =
-  /\b(message|reply|comment|chat|tweet|post|what s happening|nachricht|mensaje)\b/;
 
 /** Whether `action` on `target` needs the user's yes, with a short reason to show them. */
 export function assessRisk(action: RiskyActionKind, target: TargetInfo): RiskAssessment {
