@@ -1,11 +1,10 @@
 import { defaultModelId } from './models.ts';
+import { blockCategories, type BlockCategory } from './blocklist-table.ts';
 import {
-  blockCategories,
   defaultBlocklist,
   defaultPermissionMode,
   normalizeDomainEntry,
   permissionModes,
-  type BlockCategory,
   type Blocklist,
   type PermissionMode,
 } from './site-policy.ts';

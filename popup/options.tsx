@@ -12,12 +12,8 @@ import {
   maxStepsRange,
   type SettingsView,
 } from '../extension/settings.ts';
-import {
-  blockCategories,
-  permissionModes,
-  type BlockCategory,
-  type PermissionMode,
-} from '../extension/site-policy.ts';
+import { blockCategories, type BlockCategory } from '../extension/blocklist-table.ts';
+import { permissionModes, type PermissionMode } from '../extension/site-policy.ts';
 import { call } from './connector.ts';
 
 /** The form's editable fields, as typed (strings for numbers and lists). */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { blockCategories } from '../../extension/blocklist-table.ts';
 import {
   addAllowedSite,
-  blockCategories,
   decidePermission,
   defaultBlocklist,
   defaultPermissionMode,
