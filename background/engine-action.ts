@@ -25,7 +25,7 @@ function typedChars(text: string): TypedChar[] {
   });
 }
 
-export function toEngineAction(action: PageAction<'viewport'>): EngineAction {
+export function toEngineAction(action: PageAction<'frame'>): EngineAction {
   switch (action.kind) {
     case 'chord':
     case 'hold':

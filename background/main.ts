@@ -14,6 +14,7 @@ import { loadSettings, saveSettings } from './settings-store.ts';
 import { isExtensionPage } from './senders.ts';
 import { recordLimits } from './run-store.ts';
 import { TabComputer } from './tab-computer.ts';
+import { pageMessagesSent } from './page-port.ts';
 import { defaultModelId, modelProfile } from '../extension/models.ts';
 
 const runs = new RunManager();
@@ -102,10 +103,12 @@ if (__TEST__) {
     onCommand,
     /** Lowers the record limits so a test can see pruning without 50 runs or 200 MB. */
     setRecordLimits: (limits: Partial<typeof recordLimits>) => Object.assign(recordLimits, limits),
-    /** A Computer and its driver for a tab, as a run would use them (benchmarks). */
+    /** A Computer and its page port for a tab, as a run would use them (benchmarks). */
     makeComputer: (tabId: number, model?: string) => {
       const computer = new TabComputer(tabId, modelProfile(model ?? defaultModelId));
-      return { driver: computer.driver, computer };
+      return { port: computer.port, computer };
     },
+    /** Messages sent to pages so far by this worker (the bench's messagesPerStep). */
+    pageMessagesSent,
   };
 }

@@ -13,7 +13,7 @@ import type { ModelProfile } from '../extension/models.ts';
 import { RateGate } from './rate-gate.ts';
 import type { Rect } from '../extension/protocol.ts';
 import { TabError } from './errors.ts';
-import { pageUnavailable } from './tab-driver.ts';
+import { pageUnavailable } from './page-port.ts';
 
 export interface Shot {
   /** PNG bytes, base64, as the Messages API takes them. */

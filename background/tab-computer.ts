@@ -1,13 +1,12 @@
 /**
- * The Computer the agent loop drives: one tab, reached through its content
- * script, seen through screenshots. Maps Claude's model-image pixels to viewport
- * CSS pixels with the geometry measured at the last screenshot.
+ * The Computer the agent loop drives: one tab, reached through its page port
+ * (page-port.ts), seen through screenshots. Maps Claude's model-image pixels
+ * to viewport CSS pixels with the geometry measured at the last screenshot,
+ * and says what Claude should hear after each step (what was hit, what the
+ * page flashed, a navigation, a new tab).
  */
 import browser from 'webextension-polyfill';
 import { mapActionPoints, pointerAfter, type PageAction } from '../extension/actions.ts';
-import { toEngineAction } from './engine-action.ts';
-import { FrameRouter } from '../extension/frame-routing.ts';
-import { performLoading } from '../extension/on-demand.ts';
 import {
   modelToViewport,
   point,
@@ -15,15 +14,15 @@ import {
   type ScreenGeometry,
 } from '../extension/geometry.ts';
 import type { ModelProfile } from '../extension/models.ts';
+import type { CaptureView, PageTextFragment, Settled } from '../extension/protocol.ts';
 import type { Computer, ComputerOutcome, ScreenImage } from './agent-loop.ts';
 import { StoppedError, TabError } from './errors.ts';
-import { takeShot, takeZoom, type Shot } from './screenshot.ts';
-import { TabDriver } from './tab-driver.ts';
+import { PagePort } from './page-port.ts';
 import { findRisk, type RiskFinding } from './risk-guard.ts';
-import type { PageTextFragment } from '../extension/protocol.ts';
-import type { ToolPlan } from './tool-input.ts';
-import { testPoint } from './test-points.ts';
+import { takeShot, takeZoom, type Shot } from './screenshot.ts';
 import { sleep } from './sleep.ts';
+import { testPoint } from './test-points.ts';
+import type { ToolPlan } from './tool-input.ts';
 
 /**
  * After an action the page settles: no DOM mutation, request or animation for
@@ -39,53 +38,29 @@ export interface TabComputerOptions {
 export class TabComputer implements Computer {
   cursor: ModelPoint = point<'model'>(0, 0);
   #geometry: ScreenGeometry | undefined;
-
   /** Text of the page's journal since the last screenshot, for the injection detector. */
   readonly #recentJournal: string[] = [];
-  /** Which frame each action goes to (extension/frame-routing.ts). */
-  readonly #frames = new FrameRouter<number>(0, {
-    perform: async (frameId, action) => {
-      const send = () =>
-        performLoading(
-          () =>
-            this.driver.call(
-              'perform',
-              { action: toEngineAction(action) },
-              { timeoutMs: timeoutFor(action), frameId },
-            ),
-          (names) => this.driver.load(frameId, names),
-        );
-      try {
-        return await send();
-      } catch (error) {
-        // An iframe added or navigated since tabpilot came in has no content script yet.
-        if (frameId === 0 || !isNotListening(error)) throw error;
-        await this.driver.ensureFrame(frameId);
-        return send();
-      }
-    },
-    frameFor: (hit) => this.driver.frameIdFor(hit),
-    leave: (frameId, what) => this.driver.call('leave', what, { frameId, timeoutMs: 2000 }),
-  });
   /** Things seen outside the page (a download started) for the next tool result. */
   readonly #pendingNotes: string[] = [];
   /** Tabs opened from the run's tab (by a click, window.open), not yet followed. */
   readonly #openedTabs: number[] = [];
   /** Every tab the run has worked in, oldest first. */
   #tabs: number[] = [];
-  readonly driver: TabDriver;
+  /** The page as the last screenshot was prepared, until an action or a wait may change it. */
+  #lastView: CaptureView | undefined;
+  readonly port: PagePort;
 
   constructor(
     tabId: number,
     private readonly profile: ModelProfile,
     private readonly options: TabComputerOptions = { maskSensitiveFields: true },
   ) {
-    this.driver = new TabDriver(tabId);
+    this.port = new PagePort(tabId);
   }
 
   /** The tab the run acts in now; it changes when a click opens a new tab. */
   get tabId(): number {
-    return this.driver.tabId;
+    return this.port.tabId;
   }
 
   /** Every tab the run has worked in, oldest first. */
@@ -94,8 +69,8 @@ export class TabComputer implements Computer {
   }
 
   /** Makes sure tabpilot can act in the tab (a page scripts may run in, content loaded). */
-  async ready(): Promise<void> {
-    await this.driver.ensureContent();
+  ready(): Promise<void> {
+    return this.port.ready();
   }
 
   /** A tab was opened; one opened from the run's tab is followed after the current action. */
@@ -117,7 +92,8 @@ export class TabComputer implements Computer {
     if (this.tabId !== tabId) return 'unaffected';
     const fallback = this.#tabs.at(-1);
     if (fallback === undefined) return 'lost';
-    this.driver.switchTo(fallback);
+    this.port.switchTo(fallback);
+    this.#lastView = undefined;
     return 'moved';
   }
 
@@ -126,14 +102,19 @@ export class TabComputer implements Computer {
     return this.#recentJournal.splice(0);
   }
 
-  /** The page's text, visible and hidden, for the injection detector; empty if it cannot be read. */
+  /**
+   * The page's text, visible and hidden, for the injection detector: as the
+   * last screenshot was prepared when nothing acted since, else read now;
+   * empty if it cannot be read.
+   */
   async pageText(): Promise<readonly PageTextFragment[]> {
-    return this.driver.call('pageText', {}).catch(() => []);
+    if (this.#lastView) return this.#lastView.text;
+    return this.port.pageText().catch(() => []);
   }
 
   /** The first risky action among `actions`, judged from the page, or undefined. */
   findRisk(actions: readonly PageAction<'model'>[]): Promise<RiskFinding | undefined> {
-    return findRisk(actions, this.#geometry, (m, r) => this.driver.call(m, r));
+    return findRisk(actions, this.#geometry, (probes) => this.port.riskTargets(probes));
   }
 
   get geometry(): ScreenGeometry | undefined {
@@ -147,7 +128,10 @@ export class TabComputer implements Computer {
   }
 
   async screenshot(): Promise<ScreenImage> {
-    const shot = await this.#shoot();
+    return this.#image(await this.#shoot());
+  }
+
+  #image(shot: Shot): ScreenImage {
     return { base64: shot.base64, mediaType: shot.mediaType, size: shot.geometry.image };
   }
 
@@ -156,35 +140,26 @@ export class TabComputer implements Computer {
     return (await this.#shoot(marker)).base64;
   }
 
-  async #shoot(marker?: ModelPoint): Promise<Shot> {
+  /**
+   * Captures the tab as `view` describes it, or as prepared now: the page's
+   * metrics, the fields to mask, and our indicator hidden for the capture only
+   * (it must never reach Claude).
+   */
+  async #shoot(marker?: ModelPoint, prepared?: CaptureView): Promise<Shot> {
     const tab = await this.#frontTab();
-    // The page may have changed (navigated, crashed) since #frontTab found it answering.
-    const metrics = await this.driver.call('measure', {}).catch(async (error: unknown) => {
-      if (!isNotListening(error)) throw error;
-      await this.driver.ensureContent();
-      return this.driver.call('measure', {});
-    });
-    const masks = this.options.maskSensitiveFields
-      ? await this.driver.call('sensitiveRects', {}).catch(() => [])
-      : [];
-    // Our in-page indicator must never reach Claude: hidden for the capture only.
-    await this.driver
-      .call('indicator', { visible: false }, { timeoutMs: 2000 })
-      .catch(() => undefined);
+    const view = prepared ?? (await this.port.prepareCapture(this.#captureOptions()));
     let shot: Shot;
     try {
       shot = await takeShot({
         windowId: tab.windowId ?? browser.windows.WINDOW_ID_CURRENT,
-        viewport: metrics.viewport,
+        viewport: view.metrics.viewport,
         profile: this.profile,
         cursor: this.#geometry ? this.cursor : undefined,
-        masks,
+        masks: view.masks,
         marker,
       });
     } finally {
-      await this.driver
-        .call('indicator', { visible: true }, { timeoutMs: 2000 })
-        .catch(() => undefined);
+      await this.port.indicator(true).catch(() => undefined);
     }
     if (!this.#geometry) {
       // Start the pointer at the centre, as a person's would be somewhere on screen.
@@ -194,18 +169,28 @@ export class TabComputer implements Computer {
       );
     }
     this.#geometry = shot.geometry;
+    this.#lastView = view;
     return shot;
   }
 
-  async run(plan: ToolPlan, signal: AbortSignal): Promise<ComputerOutcome> {
+  #captureOptions(): { masks: boolean } {
+    return { masks: this.options.maskSensitiveFields };
+  }
+
+  async run(
+    plan: ToolPlan,
+    signal: AbortSignal,
+    options: { screenshot?: boolean } = {},
+  ): Promise<ComputerOutcome> {
     switch (plan.kind) {
       case 'screenshot':
         return { image: await this.screenshot() };
       case 'cursor_position':
         return { text: `X=${this.cursor.x},Y=${this.cursor.y}` };
       case 'wait':
+        this.#lastView = undefined;
         await sleep(plan.ms, signal);
-        return {};
+        return options.screenshot ? { image: await this.screenshot() } : {};
       case 'zoom': {
         const tab = await this.#frontTab();
         const image = await takeZoom({
@@ -217,23 +202,25 @@ export class TabComputer implements Computer {
         return { image };
       }
       case 'actions':
-        return this.#perform(plan.actions, signal);
+        return this.#perform(plan.actions, signal, options.screenshot ?? false);
     }
   }
 
+  /** Carries out a step's actions, lets the page settle, and (when asked) takes the screenshot after. */
   async #perform(
     actions: readonly PageAction<'model'>[],
     signal: AbortSignal,
+    screenshot: boolean,
   ): Promise<ComputerOutcome> {
-    await this.driver.ensureContent();
     const geometry = this.#requireGeometry();
+    this.#lastView = undefined;
     const notes: string[] = [];
     const urlBefore = await this.currentUrl();
     let where: ComputerOutcome['point'];
     for (const action of actions) {
       if (signal.aborted) throw new StoppedError();
       const css = mapActionPoints(action, (p) => modelToViewport(p, geometry));
-      const report = await this.#frames.perform(css, signal).catch((error: unknown) => {
+      const report = await this.port.act(css, signal).catch((error: unknown) => {
         throw signal.aborted ? new StoppedError() : error;
       });
       const to = pointerAfter(action);
@@ -242,91 +229,98 @@ export class TabComputer implements Computer {
         this.cursor = to;
         where = { model: to, css: { x: round2(cssTo.x), y: round2(cssTo.y) } };
       }
-      if (report.target) notes.push(`Target: ${report.target}.`);
+      if (report.kind === 'done' && report.target) notes.push(`Target: ${report.target}.`);
       notes.push(...report.notes);
     }
     await testPoint('after-action');
-    notes.push(...(await this.#settle(urlBefore, signal)));
+    const settled = await this.#settle(urlBefore, signal, screenshot);
+    notes.push(...settled.notes);
     await testPoint('settled');
-    return { text: notes.length ? notes.join(' ') : undefined, point: where };
+    const image = settled.capture
+      ? await this.#image(await this.#shoot(undefined, settled.capture))
+      : undefined;
+    return { text: notes.length ? notes.join(' ') : undefined, point: where, image };
   }
 
   /**
    * Waits for the page to calm down and returns what Claude should hear of what
-   * happened meanwhile (the journal, a navigation).
+   * happened meanwhile (the journal, a navigation, a new tab), with the page
+   * prepared for a screenshot when `capture` is asked.
    */
-  async #settle(urlBefore: string | undefined, signal: AbortSignal): Promise<string[]> {
+  async #settle(
+    urlBefore: string | undefined,
+    signal: AbortSignal,
+    capture: boolean,
+  ): Promise<{ notes: string[]; capture?: CaptureView }> {
     if (signal.aborted) throw new StoppedError();
     const notes: string[] = [];
-    try {
-      await this.driver.call('settle', settleOptions, { timeoutMs: settleOptions.maxMs + 2000 });
-    } catch {
-      // The document went away (a navigation): wait for the new one, then load tabpilot into it.
-      await this.#waitForLoad(signal);
-    }
+    const captureOptions = capture ? this.#captureOptions() : undefined;
+    let settled: Settled | undefined = await this.port
+      .settle(settleOptions, captureOptions)
+      .catch(async () => {
+        // The document went away (a navigation): wait for the new one.
+        await this.#waitForLoad(signal);
+        return undefined;
+      });
     const opened = this.#openedTabs.splice(0).at(-1);
     if (opened !== undefined) {
       // The run follows the new tab, as a person would look at what they just opened.
-      this.follow(opened);
+      this.#follow(opened);
       await this.#waitForLoad(signal);
       notes.push(
         `That opened a new tab (${(await this.currentUrl()) ?? 'loading'}); you are now working in it.`,
       );
     }
     const urlAfter = await this.currentUrl();
-    // A new document has new frames: keys go to its top frame until a click says otherwise.
-    if (opened !== undefined || urlAfter !== urlBefore) this.#frames.reset();
     if (opened === undefined && urlAfter !== urlBefore) {
+      // A new document has new frames: keys go to its top frame until a click says otherwise.
+      this.port.newDocument();
       notes.push(`The page navigated to ${urlAfter ?? 'a new address'}.`);
     }
-    await this.driver.ensureContent();
+    const journal = [...(settled?.journal ?? [])];
+    if (!settled || opened !== undefined || urlAfter !== urlBefore) {
+      // What the page shows now: its journal, and what a screenshot needs, without waiting again.
+      settled = await this.port.settle({ quietMs: 0, maxMs: 0 }, captureOptions);
+      journal.push(...settled.journal);
+    }
     notes.push(...this.#pendingNotes.splice(0));
-    const journal = await this.driver.call('journal', {}).catch(() => []);
     if (journal.length) {
       const lines = journal.map((e) => `${e.kind}: ${e.text}`);
       this.#recentJournal.push(...lines);
       notes.push(`Meanwhile the page showed (maybe only briefly): ${lines.join(' | ')}`);
     }
-    return notes;
+    return settled.capture ? { notes, capture: settled.capture } : { notes };
   }
 
   async #waitForLoad(signal: AbortSignal): Promise<void> {
     const end = Date.now() + settleOptions.maxMs;
     while (Date.now() < end) {
-      if ((await this.driver.tab()).status === 'complete') return;
+      if ((await this.port.tab()).status === 'complete') return;
       await sleep(50, signal);
     }
   }
 
   /** Acts in `tabId` from now on. */
-  follow(tabId: number): void {
-    if (!this.#tabs.includes(this.driver.tabId)) this.#tabs.push(this.driver.tabId);
-    this.driver.switchTo(tabId);
+  #follow(tabId: number): void {
+    if (!this.#tabs.includes(this.port.tabId)) this.#tabs.push(this.port.tabId);
+    this.port.switchTo(tabId);
     if (!this.#tabs.includes(tabId)) this.#tabs.push(tabId);
   }
 
   /** The address the tab shows now. */
   async currentUrl(): Promise<string | undefined> {
-    return (await this.driver.tab()).url;
+    return (await this.port.tab()).url;
   }
 
   /** Releases anything the engine holds in the page and hides the indicator; never throws. */
-  async release(): Promise<void> {
-    await Promise.all([
-      ...this.#frames
-        .frames()
-        .map((frameId) =>
-          this.driver.call('release', {}, { timeoutMs: 2000, frameId }).catch(() => undefined),
-        ),
-      this.driver.call('indicator', { visible: false }, { timeoutMs: 2000 }).catch(() => undefined),
-    ]);
+  release(): Promise<void> {
+    return this.port.release();
   }
 
   async #frontTab(): Promise<browser.Tabs.Tab> {
-    await this.driver.ensureContent();
-    let tab = await this.driver.tab();
+    let tab = await this.port.tab();
     // captureVisibleTab sees only the active tab of a window.
-    if (!tab.active) tab = await browser.tabs.update(this.driver.tabId, { active: true });
+    if (!tab.active) tab = await browser.tabs.update(this.port.tabId, { active: true });
     if (tab.windowId === undefined) throw new TabError('The task’s tab has no window');
     return tab;
   }
@@ -337,23 +331,6 @@ export class TabComputer implements Computer {
   }
 }
 
-function timeoutFor(action: PageAction<'viewport'>): number {
-  switch (action.kind) {
-    case 'hold':
-      return action.durationMs + 10_000;
-    case 'text':
-      return 10_000 + action.text.length * 50;
-    default:
-      return 10_000;
-  }
-}
-
 function round2(v: number): number {
   return Math.round(v * 100) / 100;
-}
-
-/** The frame has no content script listening (never injected, or its document changed). */
-function isNotListening(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /Receiving end does not exist|Could not establish connection/i.test(message);
 }

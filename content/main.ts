@@ -2,19 +2,18 @@
  * Content-script entry: bundled as an IIFE (content.js) and injected with
  * chrome.scripting.executeScript into every frame of the task's tab, maybe more
  * than once. It only wires the engine and the observers to messaging; they know
- * nothing of messages. Parts only some frames need come later, into the same
- * world (engine/on-demand.ts).
+ * nothing of messages. Every frame answers FrameApi; the top frame also
+ * answers TopFrameApi (content/top-frame.ts).
  *
  * It uses the `chrome` namespace directly rather than webextension-polyfill:
- * Firefox provides `chrome` too, and the polyfill would cost about 10 KB in
+ * Firefox provides `chrome` too, and the polyfill would add about 10 KB to
  * every frame.
  */
-import type { ContentApi } from '../extension/protocol.ts';
+import type { FrameApi, TopFrameApi } from '../extension/protocol.ts';
 import { dispatch, isEnvelope, type Handlers } from '../extension/messaging.ts';
-import { loadedModules } from './engine/on-demand.ts';
 import { leave, perform, release } from './engine/perform.ts';
-import { measure } from './engine/measure.ts';
-import { observeHandlers, startObserving } from './observe/handlers.ts';
+import { startObserving } from './observe/handlers.ts';
+import { topFrameHandlers } from './top-frame.ts';
 
 declare global {
   // Set in the content script's isolated world, which every injection shares,
@@ -24,14 +23,15 @@ declare global {
 
 type Sender = chrome.runtime.MessageSender;
 
-const handlers = {
-  ping: () => ({ version: chrome.runtime.getManifest().version, modules: loadedModules() }),
-  measure: () => measure(),
-  perform: ({ action }) => perform(action),
+const frameHandlers = {
+  act: ({ action }) => perform(action),
   release: () => release(),
   leave: (what) => leave(what),
-  ...observeHandlers,
-} satisfies Handlers<ContentApi, Sender>;
+} satisfies Handlers<FrameApi, Sender>;
+
+/** The top frame answers both APIs; a child frame only FrameApi (others are unknown methods there). */
+const handlers: Handlers<FrameApi, Sender> | Handlers<TopFrameApi, Sender> =
+  window === window.top ? { ...frameHandlers, ...topFrameHandlers } : frameHandlers;
 
 /**
  * Only our own background may drive the page: messages from another extension
@@ -47,7 +47,7 @@ if (!globalThis.__tabpilotContentLoaded) {
   startObserving();
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isEnvelope(message) || !fromOurBackground(sender)) return false;
-    void dispatch(handlers, message, sender).then(sendResponse);
+    void dispatch(handlers as Handlers<FrameApi, Sender>, message, sender).then(sendResponse);
     // Keeps the channel open for the asynchronous reply.
     return true;
   });

@@ -77,24 +77,26 @@ export function pointerAfter<S extends Space>(action: {
   return action.kind === 'move' || action.kind === 'drag' ? action.to : action.at;
 }
 
-/** What the content script reports back after an action. */
-export interface ActionReport {
-  /** Short description of what was hit, for the transcript (`button "Send"`). */
-  readonly target?: string;
-  /** Things Claude should know that a screenshot will not show. */
-  readonly notes: readonly string[];
-  /**
-   * The action's point is inside this iframe: the action was not carried out
-   * here and must go to that frame's content script, at coordinates relative to
-   * `x`, `y` (where the frame's content box starts, in this frame's CSS pixels).
-   */
-  readonly frame?: FrameHit;
-  /**
-   * Parts of the content script (extension/on-demand.ts) this frame must load
-   * before it can carry the action out; it has not touched the page yet.
-   */
-  readonly needs?: readonly string[];
-}
+/** What a frame's content script reports back after an action. */
+export type ActionReport =
+  | {
+      /** The action was carried out in this frame. */
+      readonly kind: 'done';
+      /** Short description of what was hit, for the transcript (`button "Send"`). */
+      readonly target?: string;
+      /** Things Claude should know that a screenshot will not show. */
+      readonly notes: readonly string[];
+    }
+  | {
+      /**
+       * The action's point is inside this iframe: it was not carried out here and
+       * goes to that frame's content script, at coordinates relative to `frame.x`,
+       * `frame.y` (where the iframe's content box starts, in this frame's CSS pixels).
+       */
+      readonly kind: 'frame';
+      readonly frame: FrameHit;
+      readonly notes: readonly string[];
+    };
 
 /** An iframe of a frame: its document's URL, where its content box starts, and which it is. */
 export interface FrameHit {

@@ -25,7 +25,7 @@ type WithStrokes<A> = A extends { readonly modifiers: readonly Modifier[] }
   : A;
 
 export type EngineAction =
-  | WithStrokes<Exclude<PageAction<'viewport'>, { kind: 'chord' | 'hold' | 'text' }>>
+  | WithStrokes<Exclude<PageAction<'frame'>, { kind: 'chord' | 'hold' | 'text' }>>
   | { readonly kind: 'chord'; readonly keys: readonly KeyStroke[] }
   | { readonly kind: 'hold'; readonly keys: readonly KeyStroke[]; readonly durationMs: number }
   | {

@@ -20,7 +20,8 @@ import {
 import { point, type Point, type Space } from './geometry.ts';
 
 export interface FrameIo<F> {
-  perform(frame: F, action: PageAction<'viewport'>): Promise<ActionReport>;
+  /** Carries out `action`, in `frame`'s own CSS pixels, in that frame. */
+  perform(frame: F, action: PageAction<'frame'>): Promise<ActionReport>;
   /** The frame showing `hit.url` at `hit.path` in the tab, if it can be reached. */
   frameFor(hit: FrameHit): Promise<F | undefined>;
   leave(frame: F, what: { pointer: boolean; focus: boolean }): Promise<void>;
@@ -100,21 +101,21 @@ export class FrameRouter<F> {
     let frame = held?.frame ?? (pointerAction ? this.top : this.#keyFrame);
     let dx = held?.dx ?? 0;
     let dy = held?.dy ?? 0;
-    let local = held
-      ? mapActionPoints(action, (p) => point<'viewport'>(p.x - dx, p.y - dy))
-      : action;
+    // The top frame's viewport is the tab's: its frame pixels are viewport pixels.
+    let local = mapActionPoints(action, (p) => point<'frame'>(p.x - dx, p.y - dy));
     const path: F[] = [];
-    let report: ActionReport = { notes: [] };
+    let report: ActionReport;
     for (let depth = 0; ; depth++) {
       signal?.throwIfAborted();
       path.push(frame);
       if (action.kind === 'down' || action.kind === 'hold') this.#mayHold.add(frame);
       report = await this.io.perform(frame, local);
+      if (report.kind !== 'frame') break;
       const hit = report.frame;
-      if (!hit) break;
       const child = depth + 1 < maxDepth ? await this.io.frameFor(hit) : undefined;
       if (child === undefined) {
         report = {
+          kind: 'done',
           notes: [
             ...report.notes,
             `the point is inside an iframe (${hit.url}) that tabpilot cannot reach; nothing was done there`,
@@ -125,7 +126,7 @@ export class FrameRouter<F> {
       frame = child;
       dx += hit.x;
       dy += hit.y;
-      local = mapActionPoints(local, (p) => point<'viewport'>(p.x - hit.x, p.y - hit.y));
+      local = mapActionPoints(local, (p) => point<'frame'>(p.x - hit.x, p.y - hit.y));
     }
     if (action.kind === 'down') this.#pressed ??= { frame, dx, dy };
     if (action.kind === 'up') {

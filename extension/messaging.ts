@@ -11,14 +11,14 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiShape = { [method: string]: (request: any) => unknown };
 
-export type Request<Api extends ApiShape, M extends keyof Api> = Parameters<Api[M]>[0];
-export type Response<Api extends ApiShape, M extends keyof Api> = Awaited<ReturnType<Api[M]>>;
+export type ApiRequest<Api extends ApiShape, M extends keyof Api> = Parameters<Api[M]>[0];
+export type ApiResponse<Api extends ApiShape, M extends keyof Api> = Awaited<ReturnType<Api[M]>>;
 
 export type Handlers<Api extends ApiShape, Ctx> = {
   [M in keyof Api]: (
-    request: Request<Api, M>,
+    request: ApiRequest<Api, M>,
     context: Ctx,
-  ) => Response<Api, M> | Promise<Response<Api, M>>;
+  ) => ApiResponse<Api, M> | Promise<ApiResponse<Api, M>>;
 };
 
 /** Every message of ours carries this tag, so foreign messages are ignored. */
@@ -99,8 +99,8 @@ export function client<Api extends ApiShape>(
   deliver: (message: Envelope) => Promise<unknown>,
 ): <M extends keyof Api & string>(
   method: M,
-  request: Request<Api, M>,
-) => Promise<Response<Api, M>> {
-  return <M extends keyof Api & string>(method: M, request: Request<Api, M>) =>
-    deliver(envelope(method, request)).then((reply) => unwrap<Response<Api, M>>(reply, method));
+  request: ApiRequest<Api, M>,
+) => Promise<ApiResponse<Api, M>> {
+  return <M extends keyof Api & string>(method: M, request: ApiRequest<Api, M>) =>
+    deliver(envelope(method, request)).then((reply) => unwrap<ApiResponse<Api, M>>(reply, method));
 }

@@ -1,6 +1,5 @@
 import type { ActionReport } from './actions.ts';
 import type { EngineAction } from './engine-action.ts';
-import type { OnDemandName } from './on-demand.ts';
 import type { Size } from './geometry.ts';
 import type { RunView } from './run.ts';
 import type { TargetInfo } from './risk.ts';
@@ -40,18 +39,13 @@ export interface ViewportMetrics {
   readonly title: string;
 }
 
-/** What the background may ask the content script in a frame: input and observation. */
-export type ContentApi = ContentInputApi & ContentObserveApi;
-
-/** The input engine's part of the content script. */
-export type ContentInputApi = {
-  ping(request: Record<string, never>): {
-    readonly version: string;
-    /** The on-demand parts this frame has loaded (extension/on-demand.ts). */
-    readonly modules: readonly OnDemandName[];
-  };
-  measure(request: Record<string, never>): ViewportMetrics;
-  perform(request: { action: EngineAction }): ActionReport;
+/**
+ * What the background may ask the content script in any frame of the task's
+ * tab (content/main.ts). Each frame acts in its own CSS pixels (`frame` space).
+ */
+export type FrameApi = {
+  /** Carries out one action here, or names the iframe under its point (`kind: 'frame'`). */
+  act(request: { action: EngineAction }): ActionReport;
   /** Releases every key and button the engine holds. */
   release(request: Record<string, never>): void;
   /**
@@ -61,28 +55,65 @@ export type ContentInputApi = {
   leave(request: { pointer: boolean; focus: boolean }): void;
 };
 
-/** What the background may ask the content script's page observers. */
-export type ContentObserveApi = {
+/**
+ * What only the top frame is asked, on top of FrameApi: it sees the whole tab,
+ * so it settles the page, keeps the journal, judges targets for risk checks
+ * (reaching into same-origin iframes) and prepares screenshots.
+ */
+export type TopFrameApi = FrameApi & {
   /**
-   * Waits until the page has calmed down after an action: no DOM mutations,
-   * navigation, pending fetch/XHR or running animations for `quietMs`, or
-   * `maxMs` at most.
+   * Waits until the page has calmed down after a step's actions (no DOM
+   * mutations, navigation, pending fetch/XHR or running animations for
+   * `quietMs`, or `maxMs` at most), then reads the journal. With `capture`, it
+   * also prepares a screenshot (`prepareCapture`), so a step's end is one message.
    */
-  settle(request: { quietMs: number; maxMs: number }): SettleReport;
-  /** Returns and clears what happened on the page since the last call. */
-  journal(request: Record<string, never>): readonly JournalEntry[];
-  // The rest are the top frame's part (content/top-module.ts); other frames refuse them.
-  /** What is under a viewport point (the top frame's CSS pixels), for risk checks. */
-  targetAt(request: { x: number; y: number }): TargetInfo | null;
-  /** The focused element, for risk checks before typing or Enter. */
-  focusedTarget(request: Record<string, never>): TargetInfo | null;
-  /** Text of the page, visible and hidden, for the injection detector. */
+  settle(request: SettleOptions & { capture?: CaptureOptions }): Settled;
+  /** What is under each probe, for risk checks before a step's actions. */
+  riskTargets(request: { probes: readonly RiskProbe[] }): readonly (TargetInfo | null)[];
+  /**
+   * Measures the viewport, finds the fields to mask and reads the page's text,
+   * and hides the in-page indicator until `indicator({visible: true})`: what the
+   * background needs right before captureVisibleTab.
+   */
+  prepareCapture(request: CaptureOptions): CaptureView;
+  /** Text of the page, visible and hidden, for the injection detector (when no capture just read it). */
   pageText(request: Record<string, never>): readonly PageTextFragment[];
-  /** Rectangles of password and payment fields, viewport CSS pixels, to mask in screenshots. */
-  sensitiveRects(request: Record<string, never>): readonly Rect[];
   /** Shows or hides the in-page "tabpilot is controlling this tab" indicator. */
   indicator(request: { visible: boolean }): void;
 };
+
+export interface SettleOptions {
+  readonly quietMs: number;
+  readonly maxMs: number;
+}
+
+export interface CaptureOptions {
+  /** Find password and payment fields to paint over. */
+  readonly masks: boolean;
+}
+
+/** The page as a screenshot is about to show it. */
+export interface CaptureView {
+  readonly metrics: ViewportMetrics;
+  /** Rectangles of password and payment fields, viewport CSS pixels (empty unless asked). */
+  readonly masks: readonly Rect[];
+  /** Text of the page, visible and hidden, for the injection detector. */
+  readonly text: readonly PageTextFragment[];
+}
+
+export interface Settled {
+  readonly settle: SettleReport;
+  /** What happened on the page since the last read (cleared by reading). */
+  readonly journal: readonly JournalEntry[];
+  readonly capture?: CaptureView;
+}
+
+/**
+ * A target to judge before acting: the element under a point (viewport CSS
+ * pixels of the top frame) or the focused element.
+ */
+export type RiskProbe =
+  { readonly kind: 'point'; readonly x: number; readonly y: number } | { readonly kind: 'focus' };
 
 export interface Rect {
   readonly x: number;

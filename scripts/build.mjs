@@ -7,15 +7,18 @@ import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { bundleContent } from './content-bundles.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const args = new Set(process.argv.slice(2));
 const test = args.has('--test');
 const watch = args.has('--watch');
 
+// Each is one self-contained IIFE bundle. content.js goes into every frame of a
+// task's tab; page-world.js into those frames' MAIN world (background/page-port.ts).
 const entryPoints = {
   background: join(root, 'background/main.ts'),
+  content: join(root, 'content/main.ts'),
+  'page-world': join(root, 'content/page-world/main.ts'),
   popup: join(root, 'popup/popup.tsx'),
   options: join(root, 'popup/options.tsx'),
   indicator: join(root, 'popup/indicator.ts'),
@@ -46,9 +49,6 @@ function copyStatic(outdir, target) {
   }
 }
 
-/** The content script's parts loaded after content.js, with their entries and files. */
-const contentParts = JSON.parse(readFileSync(join(root, 'extension/content-parts.json'), 'utf8'));
-
 function common(target) {
   return {
     target: target === 'firefox' ? ['firefox128'] : ['chrome120'],
@@ -59,20 +59,6 @@ function common(target) {
     define: { __TEST__: test ? 'true' : 'false' },
     logLevel: 'warning',
   };
-}
-
-/** content.js and its parts (scripts/content-bundles.mjs). */
-async function writeContent(outdir, target) {
-  const built = await bundleContent({
-    core: 'content/main.ts',
-    parts: Object.fromEntries(Object.entries(contentParts).map(([n, p]) => [n, p.entry])),
-    options: common(target),
-  });
-  mkdirSync(outdir, { recursive: true });
-  writeFileSync(join(outdir, 'content.js'), built.core);
-  for (const [name, code] of Object.entries(built.parts)) {
-    writeFileSync(join(outdir, contentParts[name].file), code);
-  }
 }
 
 function options(outdir, target) {
@@ -95,31 +81,6 @@ function options(outdir, target) {
   };
 }
 
-/** Watches the content script's files and rebuilds its parts together on every change. */
-function contentWatchOptions(outdir, target) {
-  return {
-    ...common(target),
-    entryPoints: [
-      join(root, 'content/main.ts'),
-      ...Object.values(contentParts).map((p) => join(root, p.entry)),
-    ],
-    // Only to learn which files to watch: the parts are built by writeContent.
-    minify: false,
-    bundle: true,
-    write: false,
-    outdir,
-    plugins: [
-      {
-        name: 'content-parts',
-        setup(build) {
-          // esbuild already printed a failed build's errors.
-          build.onEnd((r) => (r.errors.length ? undefined : writeContent(outdir, target)));
-        },
-      },
-    ],
-  };
-}
-
 const targets = test
   ? [['chrome', 'dist/chrome-test']]
   : [
@@ -132,7 +93,6 @@ for (const [target, dir] of targets) {
   if (watch) {
     const ctx = await esbuild.context(options(outdir, target));
     await ctx.watch();
-    await (await esbuild.context(contentWatchOptions(outdir, target))).watch();
     console.log(`watching → ${dir}`);
   } else {
     // Build beside the old output and swap it in, so a browser or test using the
@@ -141,7 +101,6 @@ for (const [target, dir] of targets) {
     const stale = `${outdir}.old-${process.pid}`;
     rmSync(fresh, { recursive: true, force: true });
     await esbuild.build(options(fresh, target));
-    await writeContent(fresh, target);
     try {
       renameSync(outdir, stale);
     } catch {

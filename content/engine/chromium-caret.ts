@@ -4,7 +4,7 @@
  * offsets inside <input>/<textarea> values; older versions have only the
  * non-standard caretRangeFromPoint, which stops at text controls.
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 
 export interface Caret {
   readonly node: Node;
@@ -28,7 +28,7 @@ function shadowRootsAbove(el: Element | null): ShadowRoot[] {
   return roots;
 }
 
-export function caretFromPoint(p: ViewportPoint, hit: Element | null): Caret | null {
+export function caretFromPoint(p: FramePoint, hit: Element | null): Caret | null {
   const doc = document as Document & CaretPositionDocument;
   if (typeof doc.caretPositionFromPoint === 'function') {
     const pos = doc.caretPositionFromPoint(p.x, p.y, { shadowRoots: shadowRootsAbove(hit) });

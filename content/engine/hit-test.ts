@@ -1,14 +1,14 @@
 /** Which element a viewport point lands on, as the browser's own hit test sees it. */
 import type { FrameHit } from '../../extension/actions.ts';
 import { frameIdentity } from '../../extension/frame-routing.ts';
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 
 /**
  * The topmost element at `p`, descending into open shadow roots (the document's
  * elementFromPoint stops at the host). Closed roots stay opaque, as they are to
  * page scripts. Null outside the viewport.
  */
-export function hitTest(p: ViewportPoint, root: Document | ShadowRoot = document): Element | null {
+export function hitTest(p: FramePoint, root: Document | ShadowRoot = document): Element | null {
   let el = root.elementFromPoint(p.x, p.y);
   while (el?.shadowRoot) {
     const inner = el.shadowRoot.elementFromPoint(p.x, p.y);
@@ -36,12 +36,12 @@ export function frameNote(frame: HTMLIFrameElement | HTMLFrameElement): string {
   );
 }
 
-export function outsideNote(p: ViewportPoint): string {
+export function outsideNote(p: FramePoint): string {
   return `point ${Math.round(p.x)},${Math.round(p.y)} is outside the page's viewport (${window.innerWidth}×${window.innerHeight})`;
 }
 
 /** The iframe at `p` and its content box origin, for the background to route the action there. */
-export function frameAt(p: ViewportPoint): FrameHit | null {
+export function frameAt(p: FramePoint): FrameHit | null {
   const el = hitTest(p);
   if (!isFrame(el) || !el.src) return null;
   const r = el.getBoundingClientRect();

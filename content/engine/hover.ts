@@ -25,13 +25,13 @@
  * container as target and related target, and no mouseover (measured in
  * Chromium 156).
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import { flatAncestors } from './dom.ts';
 import { flushDomChanges, onChildrenRemoved, onDomChange, onRemoval } from './dom-changes.ts';
 import { hitTest } from './hit-test.ts';
 import { fireMouse, firePointer } from './mouse-events.ts';
 import { captureTarget } from './pointer-capture.ts';
-import { nativeDragging, selectListOpen } from './part-state.ts';
+import { isSelectPopupOpen } from './select-popup.ts';
 import { engineState } from './state.ts';
 
 /** The hovered element and its ancestors (to the Document) when it became hovered. */
@@ -120,7 +120,7 @@ function watch(): void {
  */
 export function updateHover(
   next: Element | null,
-  at: ViewportPoint,
+  at: FramePoint,
   extra: MouseEventInit = {},
 ): void {
   watch();
@@ -175,7 +175,7 @@ export function updateHover(
  */
 export function refreshHover(extra: MouseEventInit = {}): void {
   const at = engineState.pointer;
-  if (!at || nativeDragging() || selectListOpen()) return;
+  if (!at || engineState.nativeDrag || isSelectPopupOpen()) return;
   flushDomChanges();
   updateHover(captureTarget(hitTest(at)), at, extra);
 }

@@ -6,7 +6,7 @@
  * dragover was cancelled) and dragend, all sharing one DataTransfer
  * (https://html.spec.whatwg.org/multipage/dnd.html#drag-and-drop-processing-model).
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import { point } from '../../extension/geometry.ts';
 import { flatAncestors } from './dom.ts';
 import { hitTest } from './hit-test.ts';
@@ -20,7 +20,7 @@ interface Session {
   /** Buttons held for the drag: drag events carry them until dragend, release or not. */
   readonly buttons: number;
   /** The move that started the drag: the last position pointer events saw. */
-  readonly startedAt: ViewportPoint;
+  readonly startedAt: FramePoint;
   /** The element under the mouse when the drag took over, and whether the page removed it since. */
   readonly mouseOver: Element | null;
   readonly removals: MutationObserver;
@@ -31,14 +31,10 @@ interface Session {
 
 let session: Session | null = null;
 
-export function isDragging(): boolean {
-  return session !== null;
-}
-
 function fireDrag(
   type: string,
   target: Element,
-  at: ViewportPoint,
+  at: FramePoint,
   s: Pick<Session, 'data' | 'buttons'>,
   related: Element | null = null,
 ): boolean {
@@ -70,7 +66,7 @@ function defaultData(source: Element, data: DataTransfer): void {
  * reports the drag's origin, not the move that crossed the threshold); false if
  * the page cancelled it (then the press stays a plain press).
  */
-export function startDrag(source: Element, at: ViewportPoint): boolean {
+export function startDrag(source: Element, at: FramePoint): boolean {
   const data = new DataTransfer();
   defaultData(source, data);
   const buttons = buttonsMask();
@@ -80,6 +76,7 @@ export function startDrag(source: Element, at: ViewportPoint): boolean {
   // does) hands the mouse over to its parent in Chromium (MouseEventManager::NodeWillBeRemoved).
   const removals = new MutationObserver(() => undefined);
   removals.observe(document, { childList: true, subtree: true });
+  engineState.nativeDrag = true;
   session = {
     source,
     data,
@@ -93,7 +90,7 @@ export function startDrag(source: Element, at: ViewportPoint): boolean {
   return true;
 }
 
-export function dragTo(target: Element | null, at: ViewportPoint): void {
+export function dragTo(target: Element | null, at: FramePoint): void {
   const s = session;
   if (!s) return;
   fireDrag('drag', s.source, at, s);
@@ -112,9 +109,10 @@ export function dragTo(target: Element | null, at: ViewportPoint): void {
  * Release: drop on an accepting target, else leave it; then dragend at the
  * source, and the pointer comes back (see `pointerReturns`).
  */
-export function endDrag(at: ViewportPoint): { dropped: Element | null } {
+export function endDrag(at: FramePoint): { dropped: Element | null } {
   const s = session;
   session = null;
+  engineState.nativeDrag = false;
   if (!s) return { dropped: null };
   let dropped: Element | null = null;
   if (s.over && s.accepted) {
@@ -176,8 +174,8 @@ function pointerReturns(s: Session): void {
  * pointercancel, then the pointer leaves everything, all with no position; then
  * the move that started the drag is a drag move.
  */
-export function cancelPointerForDrag(source: Element, at: ViewportPoint): void {
-  const nowhere = point<'viewport'>(0, 0);
+export function cancelPointerForDrag(source: Element, at: FramePoint): void {
+  const nowhere = point<'frame'>(0, 0);
   const init = { button: 0, buttons: 0, relatedTarget: null };
   firePointer('pointercancel', source, nowhere, init);
   const hovered = engineState.hovered?.isConnected ? engineState.hovered : null;

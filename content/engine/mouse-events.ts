@@ -2,8 +2,8 @@
  * Builds and dispatches pointer and mouse events the way Chromium fills them for
  * a real mouse (https://w3c.github.io/pointerevents/, https://w3c.github.io/uievents/).
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
-import { dispatchEndEvent, dispatchStartEvent } from '../../extension/main-world-events.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
+import { dispatchEndEvent, dispatchStartEvent } from '../page-world/events.ts';
 import { buttonsMask, engineState, modifierFlags } from './state.ts';
 import { hookCarrier } from './text-event.ts';
 
@@ -16,7 +16,7 @@ const notCancelable = new Set([
   'lostpointercapture',
 ]);
 
-function baseInit(type: string, at: ViewportPoint, extra: MouseEventInit): MouseEventInit {
+function baseInit(type: string, at: FramePoint, extra: MouseEventInit): MouseEventInit {
   const last = engineState.pointer;
   return {
     bubbles: !notBubbling.has(type),
@@ -33,7 +33,7 @@ function baseInit(type: string, at: ViewportPoint, extra: MouseEventInit): Mouse
 }
 
 /** Where a mouse, wheel or drag event happens: viewport and screen coordinates. */
-export function pointerPosition(at: ViewportPoint): MouseEventInit {
+export function pointerPosition(at: FramePoint): MouseEventInit {
   return {
     view: window,
     clientX: at.x,
@@ -73,7 +73,7 @@ function dispatch(target: EventTarget, event: Event): boolean {
 export function fireMouse(
   type: string,
   target: EventTarget,
-  at: ViewportPoint,
+  at: FramePoint,
   extra: MouseEventInit = {},
 ): boolean {
   return dispatch(target, new MouseEvent(type, baseInit(type, at, extra)));
@@ -86,7 +86,7 @@ export function fireMouse(
 export function firePointer(
   type: string,
   target: EventTarget,
-  at: ViewportPoint,
+  at: FramePoint,
   extra: MouseEventInit = {},
 ): boolean {
   const init: PointerEventInit = {
@@ -105,7 +105,7 @@ export function firePointer(
 export function fireClickLike(
   type: 'click' | 'auxclick' | 'contextmenu' | 'dblclick',
   target: EventTarget,
-  at: ViewportPoint,
+  at: FramePoint,
   extra: MouseEventInit,
 ): boolean {
   if (type === 'dblclick') return fireMouse(type, target, at, extra);

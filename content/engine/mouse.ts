@@ -5,7 +5,7 @@
  * recorded in Chromium: pointer event, then its compatibility mouse event.
  */
 import type { MouseButton } from '../../extension/actions.ts';
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import { describe } from './describe.ts';
 import { elementAncestors } from './dom.ts';
 import { focusForMouseDown, watchFocus } from './focus.ts';
@@ -22,7 +22,8 @@ import {
   hasCapture,
   processPendingCapture,
 } from './pointer-capture.ts';
-import { onDemand } from './on-demand.ts';
+import { cancelPointerForDrag, dragTo, endDrag, startDrag } from './html-drag.ts';
+import { openSelectPopup } from './select-popup.ts';
 import { clickLabel, labelledControl } from './label-activation.ts';
 import { isListbox, listboxOption, pressListboxOption, releaseListbox } from './select-listbox.ts';
 import { Report } from './report.ts';
@@ -52,7 +53,7 @@ function watchPressRemovals(): void {
 }
 
 /** The element under `p`, with notes for points the engine cannot reach from this frame. */
-function targetAt(p: ViewportPoint, report: Report): Element | null {
+function targetAt(p: FramePoint, report: Report): Element | null {
   const el = hitTest(p);
   if (!el) {
     report.note(outsideNote(p));
@@ -64,13 +65,12 @@ function targetAt(p: ViewportPoint, report: Report): Element | null {
 }
 
 /** Moves the pointer to `p`: boundary events, pointermove, mousemove, and drag/selection updates. */
-export function moveTo(p: ViewportPoint, report: Report): Element | null {
+export function moveTo(p: FramePoint, report: Report): Element | null {
   const target = targetAt(p, report);
   const left = engineState.pressed.get('left');
-  const dnd = onDemand('drag');
-  if (dnd?.isDragging()) {
+  if (engineState.nativeDrag) {
     engineState.pointer = p;
-    dnd.dragTo(target, p);
+    dragTo(target, p);
     return target;
   }
   // Capture set since the last pointer event takes effect now (only a pressed
@@ -88,12 +88,8 @@ export function moveTo(p: ViewportPoint, report: Report): Element | null {
     if (left.dragSource && far) {
       const source = left.dragSource;
       engineState.pressed.set('left', { ...left, dragSource: null });
-      // perform() loads the drag part for every drag and for any action while such a press
-      // is held, so it is here; without it the drag is not started, and Claude is told.
-      if (!dnd) {
-        report.note('the page made the pressed element draggable just now; drag it again');
-      } else if (dnd.startDrag(source, p)) {
-        dnd.cancelPointerForDrag(source, p);
+      if (startDrag(source, p)) {
+        cancelPointerForDrag(source, p);
         report.note('started a native drag-and-drop');
       }
     } else if (!left.dragSource) {
@@ -104,7 +100,7 @@ export function moveTo(p: ViewportPoint, report: Report): Element | null {
 }
 
 /** Presses `button` at `p` (the pointer is already there). `count` is the click count (detail). */
-export function press(button: MouseButton, p: ViewportPoint, count: number, report: Report): void {
+export function press(button: MouseButton, p: FramePoint, count: number, report: Report): void {
   const target = targetAt(p, report);
   if (!target || isFrame(target)) return;
   const code = buttonCode[button];
@@ -167,19 +163,18 @@ export function press(button: MouseButton, p: ViewportPoint, count: number, repo
 /** Releases `button` at `p`: pointerup, mouseup, then click/auxclick/dblclick on the common ancestor. */
 export function releaseButton(
   button: MouseButton,
-  p: ViewportPoint,
+  p: FramePoint,
   count: number,
   report: Report,
 ): void {
   const down = engineState.pressed.get(button);
   const code = buttonCode[button];
-  const dnd = onDemand('drag');
-  if (button === 'left' && dnd?.isDragging()) {
+  if (button === 'left' && engineState.nativeDrag) {
     engineState.pressed.delete(button);
     pressTargets.delete(button);
     engineState.suppressMouseCompat = false;
     if (engineState.pressed.size === 0) endCapture(p);
-    const { dropped } = dnd.endDrag(p);
+    const { dropped } = endDrag(p);
     report.note(
       dropped
         ? `dropped on ${describe(dropped) ?? 'the target'}`
@@ -225,7 +220,7 @@ export function releaseButton(
  * Clicks `button` at `p` `count` times (the pointer is already there): each
  * press is paired with its release, which runs even if the press throws.
  */
-export function click(button: MouseButton, p: ViewportPoint, count: number, report: Report): void {
+export function click(button: MouseButton, p: FramePoint, count: number, report: Report): void {
   for (let detail = 1; detail <= count; detail++) {
     try {
       press(button, p, detail, report);
@@ -244,8 +239,8 @@ export function click(button: MouseButton, p: ViewportPoint, count: number, repo
  * `fallbackAt` when no other point is known. The first failure is rethrown
  * once all that is done.
  */
-export function releaseAllButtons(fallbackAt: ViewportPoint | null, report = new Report()): void {
-  let lastAt: ViewportPoint | null = engineState.pointer ?? fallbackAt;
+export function releaseAllButtons(fallbackAt: FramePoint | null, report = new Report()): void {
+  let lastAt: FramePoint | null = engineState.pointer ?? fallbackAt;
   const failures: unknown[] = [];
   try {
     for (const [button, down] of [...engineState.pressed]) {
@@ -271,7 +266,7 @@ function clickAfterRelease(
   button: MouseButton,
   down: PressedButton | undefined,
   target: Element | null,
-  p: ViewportPoint,
+  p: FramePoint,
   count: number,
   report: Report,
 ): void {
@@ -306,13 +301,6 @@ function clickAfterRelease(
   if (count === 2) fireClickLike('dblclick', clickTarget, p, init);
   const select = clickTarget.closest('select');
   if (count === 1 && down.defaultAllowed && select && !select.disabled && !isListbox(select)) {
-    // perform() loaded the list's module for a press on a select; a select the page put
-    // under the pointer during the press is opened by the next click.
-    const keyboard = onDemand('keyboard');
-    report.note(
-      keyboard
-        ? keyboard.openSelectPopup(select)
-        : 'the select appeared under the pointer during the click; click it again to open it',
-    );
+    report.note(openSelectPopup(select));
   }
 }

@@ -4,9 +4,8 @@
  */
 import type { ActionReport, FrameHit, MouseButton } from '../../extension/actions.ts';
 import type { EngineAction, KeyStroke } from '../../extension/engine-action.ts';
-import type { OnDemandName } from '../../extension/on-demand.ts';
 import { routePoint } from '../../extension/frame-routing.ts';
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import { pauseDomWatch, resumeDomWatch } from './dom-changes.ts';
 import { drag } from './drag.ts';
 import { settleFocus } from './focus.ts';
@@ -15,10 +14,10 @@ import { resetHover, updateHover } from './hover.ts';
 import { hoverNote } from './hover-rules.ts';
 import { click, moveTo, press, releaseAllButtons, releaseButton } from './mouse.ts';
 import { interrupt, resume } from './interrupt.ts';
-import { onDemand, required } from './on-demand.ts';
+import { chord, hold, typeText } from './key-actions.ts';
+import { keyDown, keyInfo, keyUp, releaseKeys } from './keyboard.ts';
 import { Report } from './report.ts';
-import { isListbox } from './select-listbox.ts';
-import { selectListOpen } from './part-state.ts';
+import { clickSelectPopup, closeSelectPopup, isSelectPopupOpen } from './select-popup.ts';
 import { engineState } from './state.ts';
 import { wheel } from './wheel.ts';
 import { leaveWindowFocus } from './window-focus.ts';
@@ -30,21 +29,20 @@ async function withModifiers<T>(
   fn: () => T | Promise<T>,
 ): Promise<T> {
   if (!mods.length) return fn();
-  const keys = required('keyboard');
   const pressed: string[] = [];
   try {
     for (const m of mods) {
       if (m.modifier && engineState.modifiers.has(m.modifier)) continue;
       pressed.push(m.name);
-      keys.keyDown(keys.keyInfo(m), report);
+      keyDown(keyInfo(m), report);
     }
     return await fn();
   } finally {
-    for (const name of pressed.reverse()) keys.keyUp(name, report);
+    for (const name of pressed.reverse()) keyUp(name, report);
   }
 }
 
-function clickAt(at: ViewportPoint, button: MouseButton, count: 1 | 2 | 3, report: Report): void {
+function clickAt(at: FramePoint, button: MouseButton, count: 1 | 2 | 3, report: Report): void {
   moveTo(at, report);
   click(button, at, count, report);
 }
@@ -58,8 +56,8 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       report.note(hoverNote(moveTo(action.to, report)) ?? '');
       return;
     case 'click':
-      if (selectListOpen()) {
-        report.note(required('keyboard').clickSelectPopup(action.at));
+      if (isSelectPopupOpen()) {
+        report.note(clickSelectPopup(action.at));
         return;
       }
       await withModifiers(action.modifiers, report, () =>
@@ -68,8 +66,8 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       report.note(hoverNote(engineState.hovered) ?? '');
       return;
     case 'down':
-      if (selectListOpen()) {
-        report.note(required('keyboard').clickSelectPopup(action.at));
+      if (isSelectPopupOpen()) {
+        report.note(clickSelectPopup(action.at));
         swallowUp = true;
         return;
       }
@@ -89,7 +87,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       });
       return;
     case 'drag':
-      onDemand('keyboard')?.closeSelectPopup();
+      closeSelectPopup();
       await withModifiers(action.modifiers, report, () => drag(action.from, action.to, report));
       return;
     case 'wheel':
@@ -98,13 +96,13 @@ async function run(action: EngineAction, report: Report): Promise<void> {
       );
       return;
     case 'chord':
-      await required('keyboard').chord(action.keys, report);
+      await chord(action.keys, report);
       return;
     case 'hold':
-      await required('keyboard').hold(action.keys, action.durationMs, report);
+      await hold(action.keys, action.durationMs, report);
       return;
     case 'text':
-      await required('keyboard').typeText(action.chars, action.shift, report);
+      await typeText(action.chars, action.shift, report);
       return;
   }
 }
@@ -119,7 +117,7 @@ async function run(action: EngineAction, report: Report): Promise<void> {
 function forwardToFrame(action: EngineAction): FrameHit | null {
   const at = routePoint(action);
   // With a button down here, this frame keeps the pointer until it is up (as a browser does).
-  if (!at || selectListOpen() || engineState.pressed.size > 0) return null;
+  if (!at || isSelectPopupOpen() || engineState.pressed.size > 0) return null;
   const hit = frameAt(at);
   if (!hit) return null;
   // Chromium hit-tests a same-process iframe in this document, so the iframe element
@@ -130,39 +128,6 @@ function forwardToFrame(action: EngineAction): FrameHit | null {
   updateHover(sameOrigin ? el : null, at);
   engineState.pointer = at;
   return hit;
-}
-
-/**
- * The on-demand parts (on-demand.ts) this action needs and this frame lacks:
- * the keyboard engine for keys, for modifiers held around a pointer action, and
- * for a press on a select (its option list lives there); the drag part for an
- * action that may start an HTML5 drag.
- */
-function missingFor(action: EngineAction): OnDemandName[] {
-  const missing: OnDemandName[] = [];
-  if (!onDemand('keyboard') && needsKeyboard(action)) missing.push('keyboard');
-  if (!onDemand('drag') && mayDragNatively(action)) missing.push('drag');
-  return missing;
-}
-
-function needsKeyboard(action: EngineAction): boolean {
-  if (action.kind === 'chord' || action.kind === 'hold' || action.kind === 'text') return true;
-  if ('modifiers' in action && action.modifiers.length > 0) return true;
-  const press = action.kind === 'click' || action.kind === 'down' || action.kind === 'drag';
-  const at = press ? routePoint(action) : undefined;
-  const select = at && hitTest(at)?.closest('select');
-  return !!select && !isListbox(select);
-}
-
-/**
- * A drag (pages such as SortableJS make the pressed element draggable in their
- * own pointerdown, so what is draggable before the press does not tell), or
- * any pointer action while the left button holds a draggable element.
- */
-function mayDragNatively(action: EngineAction): boolean {
-  if (action.kind === 'drag') return true;
-  const keys = action.kind === 'chord' || action.kind === 'hold' || action.kind === 'text';
-  return !keys && !!engineState.pressed.get('left')?.dragSource;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -182,9 +147,7 @@ export function perform(action: EngineAction): Promise<ActionReport> {
     settleFocus();
     try {
       const frame = forwardToFrame(action);
-      if (frame) return { ...report.done(), frame };
-      const needs = missingFor(action);
-      if (needs.length) return { ...report.done(), needs };
+      if (frame) return { kind: 'frame', frame, notes: report.done().notes };
       await run(action, report);
     } finally {
       settleFocus();
@@ -213,8 +176,8 @@ export async function release(): Promise<void> {
   try {
     releaseAllButtons(engineState.pointer, report);
   } finally {
-    onDemand('keyboard')?.releaseKeys(report);
-    onDemand('keyboard')?.closeSelectPopup();
+    releaseKeys(report);
+    closeSelectPopup();
     swallowUp = false;
     // The pointer is the user's again: the engine stops following the page under it, so
     // the page's later scrolls and changes bring no hover events from us.

@@ -1,7 +1,7 @@
 /**
  * Pointer capture for the engine's mouse (pointerId 1). A page's
  * `setPointerCapture` during a dispatched press does nothing in Chromium (no
- * real button is down), so the page-world hook (extension/main-world-events.ts)
+ * real button is down), so the page-world hook (content/page-world/events.ts)
  * answers it while the engine holds a button and names the element here; the
  * engine then does what Chromium does for a real mouse
  * (https://w3c.github.io/pointerevents/#pointer-capture):
@@ -20,13 +20,13 @@
  * with a button down (mouse-events.ts), the only time the hook gives it: a
  * page cannot make the engine retarget its events when the page likes.
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import {
   captureReleaseEvent,
   captureSetEvent,
   pointerDownEvent,
   pointerUpEvent,
-} from '../../extension/main-world-events.ts';
+} from '../page-world/events.ts';
 import { firePointer, inEngineDispatch } from './mouse-events.ts';
 import { hookCarrier } from './text-event.ts';
 
@@ -93,7 +93,7 @@ function releaseImplicitly(): void {
  * at the element that loses capture (the document if it left the tree),
  * gotpointercapture at the one that gains it.
  */
-export function processPendingCapture(at: ViewportPoint): void {
+export function processPendingCapture(at: FramePoint): void {
   if (pending && !pending.isConnected) pending = null;
   if (current === pending) return;
   const lost = current;
@@ -116,7 +116,7 @@ export function hasCapture(): boolean {
  * `at`, or without events when there is no point; true if there was capture.
  * Capture ends even if a page handler throws.
  */
-export function endCapture(at: ViewportPoint | null): boolean {
+export function endCapture(at: FramePoint | null): boolean {
   const had = current !== null;
   try {
     releaseImplicitly();

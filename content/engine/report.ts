@@ -9,9 +9,9 @@ export class Report {
     if (text && !this.notes.includes(text)) this.notes.push(text);
   }
 
-  done(): ActionReport {
+  done(): ActionReport & { kind: 'done' } {
     return this.target === undefined
-      ? { notes: this.notes }
-      : { target: this.target, notes: this.notes };
+      ? { kind: 'done', notes: this.notes }
+      : { kind: 'done', target: this.target, notes: this.notes };
   }
 }

@@ -6,7 +6,7 @@
  * reach, where a screenshot shows it; the next click picks an option (input and
  * change, as the browser fires them) or closes it.
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 
 interface Row {
   readonly el: HTMLElement;
@@ -148,7 +148,7 @@ function clickAfterPopup(select: HTMLSelectElement): void {
  * the list when it lands outside (the page never sees that click, as with the
  * real popup). Returns what happened, for the report.
  */
-export function clickSelectPopup(p: ViewportPoint): string {
+export function clickSelectPopup(p: FramePoint): string {
   const current = popup;
   if (!current) return '';
   const row = current.rows.find(({ el }) => {
@@ -207,7 +207,7 @@ export function selectPopupKey(key: string): string | undefined {
 }
 
 /** Wheel over the open list scrolls the list; true if `p` is over it. */
-export function wheelSelectPopup(p: ViewportPoint, dy: number): boolean {
+export function wheelSelectPopup(p: FramePoint, dy: number): boolean {
   if (!popup) return false;
   const r = popup.host.getBoundingClientRect();
   if (p.x < r.left || p.x >= r.right || p.y < r.top || p.y >= r.bottom) return false;

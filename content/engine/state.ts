@@ -4,7 +4,7 @@
  * keys are down. One instance per frame.
  */
 import type { MouseButton } from '../../extension/actions.ts';
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import type { Modifier } from '../../extension/keys-table.ts';
 
 export interface PressedButton {
@@ -13,7 +13,7 @@ export interface PressedButton {
   readonly target: Element;
   /** The target's flat-tree ancestors at press time: the click goes to the deepest one still shared at release. */
   readonly chain: readonly Element[];
-  readonly at: ViewportPoint;
+  readonly at: FramePoint;
   /** mousedown's default action ran (not prevented): focus, selection, native drag may follow. */
   readonly defaultAllowed: boolean;
   /** What a native drag would carry if the pointer moves far enough (draggable, link, image). */
@@ -35,10 +35,12 @@ export interface KeyInfo {
 
 export const engineState = {
   /** Last pointer position, viewport CSS pixels; null before the first action. */
-  pointer: null as ViewportPoint | null,
+  pointer: null as FramePoint | null,
   /** Element under the pointer after the last move (for mouseover/out bookkeeping). */
   hovered: null as Element | null,
   pressed: new Map<MouseButton, PressedButton>(),
+  /** An HTML5 drag owns the pointer (html-drag.ts): no hover or pointer events meanwhile. */
+  nativeDrag: false,
   /** pointerdown was cancelled: compatibility mouse events are withheld until pointerup. */
   suppressMouseCompat: false,
   /** Modifier keys currently down (from a chord or a click's modifiers). */

@@ -3,11 +3,11 @@
  * TextEvent, bubbling, cancelable and composed
  * (https://w3c.github.io/uievents/#legacy-textevent-events). Cancelling it
  * cancels the insertion. `composed` can only be set through the page-world hook
- * in extension/main-world-events.ts; without the hook the event is still a
+ * in content/page-world/events.ts; without the hook the event is still a
  * TextEvent with the right data. The carrier also takes the engine's other
  * messages to the hook (pointer-capture.ts).
  */
-import { carrierEvent, carrierReady } from '../../extension/main-world-events.ts';
+import { carrierEvent, carrierReady } from '../page-world/events.ts';
 
 let carrier: Comment | undefined;
 /** Introductions tried without an answer: the hook may come a little after the content script. */

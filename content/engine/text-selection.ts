@@ -11,7 +11,7 @@
  * it fires if that selection is a range, whether or not this press changed it,
  * for any button, and not at all when the pointerup or mouseup was cancelled.
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import { caretFromPoint, type Caret } from './chromium-caret.ts';
 import {
   deepActiveElement,
@@ -36,7 +36,7 @@ let anchor: { readonly control: TextControl; readonly offset: number } | Caret |
 let collapseOnRelease: {
   readonly control: TextControl;
   readonly offset: number;
-  readonly at: ViewportPoint;
+  readonly at: FramePoint;
 } | null = null;
 
 const nonTextTargets = 'button, select, option, img, video, canvas, svg, input';
@@ -72,7 +72,7 @@ function canStartSelection(target: Element): boolean {
 }
 
 /** The node a hit test at `p` ends on: the Text node when `p` is on its glyphs' boxes, else `target`. */
-function innerNodeAt(p: ViewportPoint, target: Element, caret: Caret): Node {
+function innerNodeAt(p: FramePoint, target: Element, caret: Caret): Node {
   const node = caret.node;
   if (!(node instanceof Text) || flatParent(node) !== target) return target;
   const range = document.createRange();
@@ -84,7 +84,7 @@ function innerNodeAt(p: ViewportPoint, target: Element, caret: Caret): Node {
 }
 
 /** Offset in a control's value under `p`; clamps to the start or end when `p` is outside it. */
-function controlOffset(control: TextControl, p: ViewportPoint): number {
+function controlOffset(control: TextControl, p: FramePoint): number {
   const caret = caretFromPoint(p, control);
   if (caret?.node === control) return caret.offset;
   const r = control.getBoundingClientRect();
@@ -179,7 +179,7 @@ function selectInDocument(caret: Caret, count: number, extend: boolean): void {
 /** mousedown's selection default action, after focus has moved. */
 export function selectOnMouseDown(
   target: Element,
-  p: ViewportPoint,
+  p: FramePoint,
   count: number,
   extend: boolean,
 ): void {
@@ -215,7 +215,7 @@ export function fireSelectStart(at: Node): boolean {
 }
 
 /** While the left button is down: the selection runs from the press to `p`. */
-export function extendSelectionTo(p: ViewportPoint, hit: Element | null): void {
+export function extendSelectionTo(p: FramePoint, hit: Element | null): void {
   if (!anchor) return;
   if ('control' in anchor) {
     const { control, offset: from } = anchor;
@@ -238,7 +238,7 @@ export function endSelectionDrag(): void {
  * inside a selection puts the caret there if the pointer did not move, then
  * the focused text control fires `select` if its selection is a range.
  */
-export function selectionOnRelease(p: ViewportPoint, button: number): void {
+export function selectionOnRelease(p: FramePoint, button: number): void {
   const pending = collapseOnRelease;
   collapseOnRelease = null;
   anchor = null;

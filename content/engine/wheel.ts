@@ -4,16 +4,16 @@
  * (https://w3c.github.io/uievents/#event-type-wheel). A dispatched WheelEvent
  * scrolls nothing by itself.
  */
-import type { ViewportPoint } from '../../extension/geometry.ts';
+import type { FramePoint } from '../../extension/geometry.ts';
 import { moveTo } from './mouse.ts';
 import { pointerPosition } from './mouse-events.ts';
 import type { Report } from './report.ts';
 import { describeScroller, scrollerFor, scrollNow } from './scrolling.ts';
-import { onDemand } from './on-demand.ts';
+import { wheelSelectPopup } from './select-popup.ts';
 import { buttonsMask, modifierFlags } from './state.ts';
 
-export function wheel(at: ViewportPoint, deltaX: number, deltaY: number, report: Report): void {
-  if (onDemand('keyboard')?.wheelSelectPopup(at, deltaY)) {
+export function wheel(at: FramePoint, deltaX: number, deltaY: number, report: Report): void {
+  if (wheelSelectPopup(at, deltaY)) {
     report.note('scrolled the open option list');
     return;
   }

@@ -6,7 +6,7 @@
 import { squash } from './deep.ts';
 import { isOwnUi } from './own-ui.ts';
 import { record } from './journal.ts';
-import { dialogEvent, type DialogReport } from '../../extension/main-world-dialogs.ts';
+import { dialogEvent, type DialogReport } from '../page-world/dialogs.ts';
 
 /** Regions whose changes screen readers announce (https://www.w3.org/TR/wai-aria-1.2/#aria-live). */
 const live = '[aria-live]:not([aria-live=off]),[role=alert],[role=status],[role=log],output';

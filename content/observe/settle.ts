@@ -12,11 +12,11 @@
  */
 import type { SettleReport } from '../../extension/protocol.ts';
 import { isOwnUi } from './own-ui.ts';
-import { timerQueryEvent, timerReplyEvent } from '../../extension/main-world-timers.ts';
+import { timerQueryEvent, timerReplyEvent } from '../page-world/timers.ts';
 
 /**
  * Milliseconds until the page's last short pending timer fires, from the MAIN
- * world hook (main-world-timers.ts); 0 when there is none or no hook.
+ * world hook (content/page-world/timers.ts); 0 when there is none or no hook.
  */
 function pendingTimerMs(): number {
   let ms = 0;

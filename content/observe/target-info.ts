@@ -64,7 +64,8 @@ const isFrame = (el: Element | null): el is HTMLIFrameElement =>
  * roots and same-origin iframes; a cross-origin iframe is reported as itself.
  */
 export function targetAt(x: number, y: number): TargetInfo | null {
-  let p = point<'viewport'>(x, y);
+  // The top frame's viewport pixels are its frame pixels.
+  let p = point<'frame'>(x, y);
   let el = hitTest(p);
   while (isFrame(el) && el.contentDocument) {
     const r = el.getBoundingClientRect();

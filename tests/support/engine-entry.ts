@@ -5,7 +5,6 @@
  */
 import { leave, perform, release } from '../../content/engine/perform.ts';
 import { measure } from '../../content/engine/measure.ts';
-import { loadedModules } from '../../content/engine/on-demand.ts';
 
 declare global {
   interface Window {
@@ -13,4 +12,4 @@ declare global {
   }
 }
 
-window.__tabpilotEngine ??= { perform, leave, release, measure, loadedModules };
+window.__tabpilotEngine ??= { perform, leave, release, measure };

@@ -2,29 +2,30 @@
  * Runs the content script's engine in a real page for dom tests: bundles a test
  * entry that puts the engine on `window.__tabpilotEngine` and evaluates it in an
  * isolated world of the page's top frame (puppeteer's utility world), as Chrome
- * runs a content script, so tests need no built extension. It is split as the
- * extension's is (scripts/content-bundles.mjs): the keyboard part is loaded into
- * a frame when perform() says an action needs it. The page's own world gets the
- * hook the background injects there (extension/main-world-events.ts).
+ * runs a content script, so tests need no built extension. The page's own world
+ * gets the hook the background injects there (content/page-world/events.ts).
  */
+import { build } from 'esbuild';
 import type { Browser, CDPSession, Frame, Page, Protocol } from 'puppeteer-core';
 import type { ActionReport, PageAction } from '../../extension/actions.ts';
 import { toEngineAction } from '../../background/engine-action.ts';
-import { installEventHook } from '../../extension/main-world-events.ts';
-import { performLoading } from '../../extension/on-demand.ts';
+import { installEventHook } from '../../content/page-world/events.ts';
 import type { ViewportMetrics } from '../../extension/protocol.ts';
-import contentParts from '../../extension/content-parts.json' with { type: 'json' };
-import { bundleContent } from '../../scripts/content-bundles.mjs';
+import { repoRoot } from './static-server.ts';
 
-let bundled: ReturnType<typeof bundleContent> | undefined;
+let bundled: Promise<string> | undefined;
 
-/** The engine's bundles (built once per process). */
-function engineBundles(): ReturnType<typeof bundleContent> {
-  bundled ??= bundleContent({
-    core: 'tests/support/engine-entry.ts',
-    parts: Object.fromEntries(Object.entries(contentParts).map(([n, p]) => [n, p.entry])),
-    options: { target: 'chrome120', define: { __TEST__: 'true' }, logLevel: 'silent' },
-  });
+/** The engine's bundle (built once per process), as content.js is built: one IIFE. */
+function engineBundle(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [`${repoRoot}/tests/support/engine-entry.ts`],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    define: { __TEST__: 'true' },
+    write: false,
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]?.text ?? '');
   return bundled;
 }
 
@@ -116,13 +117,13 @@ async function createWorld(frame: Frame): Promise<EngineWorld> {
 export async function injectEngine(host: EngineHost): Promise<void> {
   const frame = frameOf(host);
   worlds.set(frame, await createWorld(frame));
-  await evaluateInWorld(frame, (await engineBundles()).core);
+  await evaluateInWorld(frame, await engineBundle());
   await frame.evaluate(installEventHook);
 }
 
 /** Evaluates the engine's content.js once more in the frame's world, as a repeated injection does. */
 export async function injectEngineAgain(host: EngineHost): Promise<void> {
-  await evaluateInWorld(host, (await engineBundles()).core);
+  await evaluateInWorld(host, await engineBundle());
 }
 
 export function hasEngine(host: EngineHost): boolean {
@@ -131,18 +132,16 @@ export function hasEngine(host: EngineHost): boolean {
 
 const engine = 'window.__tabpilotEngine';
 
-export function perform(host: EngineHost, action: PageAction<'viewport'>): Promise<ActionReport> {
-  return performLoading(
-    () => evaluateInWorld(host, `${engine}.perform(${JSON.stringify(toEngineAction(action))})`),
-    async (names) => {
-      const { parts } = await engineBundles();
-      for (const name of names) {
-        const code = parts[name];
-        if (code === undefined) throw new Error(`the harness has no ${name} part`);
-        await evaluateInWorld(host, code);
-      }
-    },
-  );
+/**
+ * Carries out an action in one frame, at that frame's own CSS pixels (a top
+ * frame's viewport pixels are its frame pixels, so tests of one page use those).
+ */
+export function perform(
+  host: EngineHost,
+  action: PageAction<'frame' | 'viewport'>,
+): Promise<ActionReport> {
+  const engineAction = toEngineAction(action as PageAction<'frame'>);
+  return evaluateInWorld(host, `${engine}.perform(${JSON.stringify(engineAction)})`);
 }
 
 export function leave(host: EngineHost, what: { pointer: boolean; focus: boolean }): Promise<void> {
@@ -155,11 +154,6 @@ export function release(host: EngineHost): Promise<void> {
 
 export function measure(host: EngineHost): Promise<ViewportMetrics> {
   return evaluateInWorld(host, `${engine}.measure()`);
-}
-
-/** The on-demand parts (content/engine/on-demand.ts) the frame has loaded so far. */
-export function loadedParts(host: EngineHost): Promise<string[]> {
-  return evaluateInWorld(host, `${engine}.loadedModules()`);
 }
 
 /**

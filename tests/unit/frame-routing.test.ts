@@ -37,8 +37,8 @@ function tab() {
       if (!hit && action.kind === 'up') holding.delete(frame);
       return Promise.resolve(
         hit
-          ? { notes: [], frame: { url: hit.name, x: hit.x, y: hit.y, path: [0] } }
-          : { notes: [] },
+          ? { kind: 'frame', notes: [], frame: { url: hit.name, x: hit.x, y: hit.y, path: [0] } }
+          : { kind: 'done', notes: [] },
       );
     },
     frameFor: (hit) => Promise.resolve(hit.url === 'unreachable' ? undefined : hit.url),

@@ -3,10 +3,10 @@
  * person answers, and an extension cannot answer them (only a debugger can:
  * https://chromedevtools.github.io/devtools-protocol/tot/Page/#method-handleJavaScriptDialog).
  * A blocked page would stall the run, and the dialog is not in captureVisibleTab.
- * So the background injects `installDialogHook` into each frame's MAIN world,
- * where the page's own `window.alert` lives:
+ * So the background injects `installDialogHook` (in page-world.js) into each
+ * frame's MAIN world, where the page's own `window.alert` lives:
  *
- *   chrome.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', func: installDialogHook })
+ *   chrome.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', files: ['page-world.js'] })
  *
  * and the page is answered at once, the way a person who clicks the default
  * button would answer:
@@ -23,8 +23,9 @@
  * not): `{type, message, answer}`, nothing else, so a page that listens learns
  * nothing it did not say itself.
  *
- * The function is serialized by executeScript: it must not use anything from
- * outside its body, not even helpers a bundler adds for named inner functions.
+ * The tests inject the function's own source (`installDialogHook.toString()`):
+ * it must not use anything from outside its body, not even helpers a bundler
+ * adds for named inner functions.
  */
 
 /** Name of the event the hook dispatches on document. */

@@ -1,6 +1,6 @@
 /**
- * Runs in the page's MAIN world (injected by the background with
- * `chrome.scripting.executeScript({world: 'MAIN', func: installEventHook})`).
+ * Runs in the page's MAIN world (page-world.js, which the background injects
+ * with `chrome.scripting.executeScript({world: 'MAIN', files: ['page-world.js']})`).
  *
  * Typing makes Chromium fire a `textInput` event, a TextEvent with bubbles,
  * cancelable and composed set (React's onBeforeInput, among others, listens for
@@ -39,7 +39,7 @@
  * hook keeps the first one, marks it by setting its text, ignores any later
  * one, and the content script takes it out.
  *
- * Self-contained on purpose: executeScript serializes the function's source.
+ * Self-contained on purpose: the tests inject the function's own source.
  */
 export const carrierEvent = 'tabpilot-carrier';
 /** The carrier's text once the hook has taken it. */

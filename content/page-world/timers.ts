@@ -1,6 +1,6 @@
 /**
- * Runs in the page's MAIN world (injected by the background with
- * `chrome.scripting.executeScript({world: 'MAIN', func: installTimerHook})`).
+ * Runs in the page's MAIN world (page-world.js, which the background injects
+ * with `chrome.scripting.executeScript({world: 'MAIN', files: ['page-world.js']})`).
  *
  * A page that answers a click 300 ms later with `setTimeout` shows no sign of
  * activity in between, so a settle that only watches the DOM would take the
@@ -8,7 +8,7 @@
  * (≤ 1 s) are due; the content script asks with a synchronous event pair,
  * since events cross between worlds and nothing else does synchronously.
  *
- * Self-contained on purpose: executeScript serializes the function's source.
+ * Self-contained on purpose: the tests inject the function's own source.
  */
 export const timerQueryEvent = 'tabpilot-timers?';
 export const timerReplyEvent = 'tabpilot-timers!';
