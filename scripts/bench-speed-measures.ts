@@ -7,7 +7,6 @@
  */
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { PNG } from 'pngjs';
-import { toEngineAction } from '../background/engine-action.ts';
 import { openPage } from '../tests/support/browser.ts';
 import type { StaticServer } from '../tests/support/static-server.ts';
 import { median, quantile, round1, type Figures } from './bench-figures.ts';
@@ -62,8 +61,8 @@ export async function contentScriptHeap(b: Bench, { page, tabId }: BenchPage): P
     const before = await used();
     await b.worker.evaluate(async (tabId) => {
       const tab = (globalThis as unknown as BenchGlobal).tabpilotBench.tab(tabId);
-      await tab.ensureContent();
-      await tab.perform({ kind: 'move', to: { x: 10, y: 10 } });
+      await tab.ready();
+      await tab.act({ kind: 'move', to: { x: 10, y: 10 } });
     }, tabId);
     const after = await used();
     return { contentScriptHeapKB: round1((after - before) / 1024) };
@@ -72,7 +71,15 @@ export async function contentScriptHeap(b: Bench, { page, tabId }: BenchPage): P
   }
 }
 
-/** One tabpilot step outside the model (click, settle, capture, scale, encode), timed in the worker. */
+/**
+ * A tabpilot step as a run takes it, in the worker: a click planned in the last
+ * screenshot's model pixels, carried out, settled and captured
+ * (`computer.run` with the screenshot after it, as the agent loop asks). Untimed
+ * around it, what else a run's step asks the page: the risk check before
+ * (`findRisk`) and the page text after (`pageText`), so `messagesPerStep` counts
+ * every message of the step. Then the same steps in two halves (run without the
+ * screenshot, then `screenshot()`), for the breakdown.
+ */
 export async function tabpilotStep(b: Bench, on: BenchPage, steps: number): Promise<Figures> {
   const clicksBefore = await clicksOn(on.page);
   const ours = await b.worker.evaluate(
@@ -81,18 +88,39 @@ export async function tabpilotStep(b: Bench, on: BenchPage, steps: number): Prom
       const signal = new AbortController().signal;
       await tab.computer.screenshot();
       const { plan, image } = tab.click(css);
-      const out = { step: [] as number[], run: [] as number[], shot: [] as number[], image };
+      const actions = plan.kind === 'actions' ? plan.actions : [];
+      const out = {
+        step: [] as number[],
+        messages: [] as number[],
+        run: [] as number[],
+        shot: [] as number[],
+        image,
+      };
       let lastShot = performance.now();
-      for (let i = 0; i < total; i++) {
+      const spaced = async (): Promise<void> => {
         const idle = spacingMs - (performance.now() - lastShot);
         if (idle > 0) await new Promise((ok) => setTimeout(ok, idle));
+      };
+      for (let i = 0; i < total; i++) {
+        await spaced();
+        const m0 = tab.messages();
+        await tab.computer.findRisk(actions);
+        const t0 = performance.now();
+        await tab.computer.run(plan, signal, { screenshot: true });
+        const t1 = performance.now();
+        lastShot = t1;
+        await tab.computer.pageText();
+        out.messages.push(tab.messages() - m0);
+        out.step.push(t1 - t0);
+      }
+      for (let i = 0; i < total; i++) {
+        await spaced();
         const t0 = performance.now();
         await tab.computer.run(plan, signal);
         const t1 = performance.now();
         lastShot = t1;
         await tab.computer.screenshot();
         const t2 = performance.now();
-        out.step.push(t2 - t0);
         out.run.push(t1 - t0);
         out.shot.push(t2 - t1);
       }
@@ -110,9 +138,10 @@ export async function tabpilotStep(b: Bench, on: BenchPage, steps: number): Prom
     stepOverheadP90Ms: quantile(timed, 0.9),
     stepActionSettleMs: median(ours.run.slice(b.warmup)),
     stepScreenshotMs: median(ours.shot.slice(b.warmup)),
+    messagesPerStep: median(ours.messages.slice(b.warmup)),
     stepIterations: steps,
     stepCaptureSpacingMs: captureSpacingMs,
-    stepClicksLanded: clicks === b.warmup + steps,
+    stepClicksLanded: clicks === 2 * (b.warmup + steps),
     screenshotWidth: ours.image.width,
     screenshotHeight: ours.image.height,
   };
@@ -147,27 +176,23 @@ export async function puppeteerStep(
 }
 
 /**
- * One action's round trip, worker → content script → worker (a pointer move; five
- * warm-up moves a warm-up round), then what a frame's first key action adds:
- * loading the keyboard part.
+ * One action's round trip through the page port, worker → content script →
+ * worker (a pointer move; five warm-up moves a warm-up round).
  */
 export async function actionRoundTrip(b: Bench, on: BenchPage, moves: number): Promise<Figures> {
   const warmup = b.warmup * 5;
   const r = await b.worker.evaluate(
     async (tabId, total) => {
       const tab = (globalThis as unknown as BenchGlobal).tabpilotBench.tab(tabId);
-      await tab.ensureContent();
+      await tab.ready();
       const times: number[] = [];
       for (let i = 0; i < total; i++) {
         const to = { x: 100 + (i % 2) * 40, y: 100 + (i % 5) * 10 };
         const t0 = performance.now();
-        await tab.perform({ kind: 'move', to });
+        await tab.act({ kind: 'move', to });
         times.push(performance.now() - t0);
       }
-      // Typing (typing200Chars) finds the part loaded.
-      const t0 = performance.now();
-      await tab.loadKeyboard();
-      return { times, keyboardLoadMs: performance.now() - t0 };
+      return { times };
     },
     on.tabId,
     warmup + moves,
@@ -175,15 +200,16 @@ export async function actionRoundTrip(b: Bench, on: BenchPage, moves: number): P
   return {
     actionRoundTripMs: median(r.times.slice(warmup)),
     actionRoundTripP90Ms: quantile(r.times.slice(warmup), 0.9),
-    keyboardPartLoadMs: round1(r.keyboardLoadMs),
     actionRoundTripIterations: moves,
   };
 }
 
-/** Typing 200 characters into a focused textarea, one message, timed in the worker. */
+/**
+ * Typing 200 characters into a focused textarea through the page port (keys
+ * resolved there, then one message), timed in the worker.
+ */
 export async function typing200Chars(b: Bench, on: BenchPage, typings: number): Promise<Figures> {
-  // Resolved to key definitions as the background resolves it (microseconds; not timed).
-  const action = toEngineAction({ kind: 'text', text: typedText });
+  const action = { kind: 'text', text: typedText } as const;
   const times: number[] = [];
   let typedRight = 0;
   for (let i = 0; i < b.warmup + typings; i++) {
@@ -198,7 +224,7 @@ export async function typing200Chars(b: Bench, on: BenchPage, typings: number): 
         async (tabId, action) => {
           const tab = (globalThis as unknown as BenchGlobal).tabpilotBench.tab(tabId);
           const t0 = performance.now();
-          await tab.perform(action, { timeoutMs: 30_000 });
+          await tab.act(action);
           return performance.now() - t0;
         },
         on.tabId,
@@ -236,8 +262,9 @@ export async function delayedUpdate(b: Bench, trials: number): Promise<Figures> 
         const { plan } = tab.click(css);
         const idle = spacingMs - (performance.now() - t);
         if (idle > 0) await new Promise((ok) => setTimeout(ok, idle));
-        await tab.computer.run(plan, signal);
-        const after = await tab.computer.screenshot();
+        // The screenshot after the step, as the agent loop asks for it.
+        const after = (await tab.computer.run(plan, signal, { screenshot: true })).image;
+        if (!after) throw new Error('the step brought no screenshot');
         return { before: before.base64, after: after.base64 };
       },
       tabId,
@@ -252,6 +279,41 @@ export async function delayedUpdate(b: Bench, trials: number): Promise<Figures> 
     delayedUpdateSeen: seen === trials && baselineClean === trials,
     delayedUpdateSeenTrials: seen,
     delayedUpdateTrials: trials,
+  };
+}
+
+/**
+ * Loading tabpilot into a fresh document and its first click, as a run's first
+ * action in a new page or iframe: the click finds nobody listening, the port
+ * injects content.js and page-world.js and sends it again. Each trial in a new
+ * tab on step.html; the click must land every time.
+ */
+export async function contentInject(b: Bench, trials: number): Promise<Figures> {
+  const url = b.site.url('/fixtures/bench/step.html');
+  const times: number[] = [];
+  let landed = 0;
+  for (let i = 0; i < b.warmup + trials; i++) {
+    const page = await openPage(b.browser, url);
+    const tabId = await tabIdOf(b.worker, url);
+    times.push(
+      await b.worker.evaluate(
+        async (tabId, css) => {
+          const tab = (globalThis as unknown as BenchGlobal).tabpilotBench.tab(tabId);
+          const t0 = performance.now();
+          await tab.act({ kind: 'click', at: css, button: 'left', count: 1, modifiers: [] });
+          return performance.now() - t0;
+        },
+        tabId,
+        target,
+      ),
+    );
+    if ((await clicksOn(page)) === 1) landed++;
+    await page.close();
+  }
+  return {
+    contentInjectMs: median(times.slice(b.warmup)),
+    contentInjectIterations: trials,
+    contentInjectClicksLanded: landed === b.warmup + trials,
   };
 }
 

@@ -18,6 +18,11 @@ export function speedTable(r: Figures): string {
       ms('stepOverheadMs'),
       `p90 ${ms('stepOverheadP90Ms')}; ${r['stepIterations']} steps, click + settle + capture/scale/encode`,
     ],
+    [
+      '',
+      '',
+      `messages to the page per step: ${r['messagesPerStep']} (median; risk check, act, settle + capture, indicator)`,
+    ],
     ['  action + settle', ms('stepActionSettleMs'), 'computer.run({kind: actions, [click]})'],
     [
       '  screenshot',
@@ -47,9 +52,9 @@ export function speedTable(r: Figures): string {
       `${r['type200CharsIterations']} times into a focused textarea`,
     ],
     [
-      'load the keyboard part',
-      ms('keyboardPartLoadMs'),
-      'once per frame, before its first key action (content-keyboard.js)',
+      'load into a fresh page + click',
+      ms('contentInjectMs'),
+      `${r['contentInjectIterations']} new tabs: content.js and page-world.js injected, then the first click`,
     ],
     [
       'content script heap',
@@ -63,7 +68,8 @@ export function speedTable(r: Figures): string {
   lines.push(
     '',
     `clicks landed: tabpilot ${yes('stepClicksLanded')}, Puppeteer ${yes('puppeteerClicksLanded')}; ` +
-      `typed text correct: ${yes('type200CharsCorrect')}`,
+      `typed text correct: ${yes('type200CharsCorrect')}; ` +
+      `first clicks in fresh pages landed: ${yes('contentInjectClicksLanded')}`,
     `update 300 ms after a click shown in the step's screenshot: ${yes('delayedUpdateSeen')} ` +
       `(${r['delayedUpdateSeenTrials']} of ${r['delayedUpdateTrials']} trials)`,
   );

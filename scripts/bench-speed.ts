@@ -22,6 +22,7 @@ import { repoRoot, startStaticServer } from '../tests/support/static-server.ts';
 import type { Figures } from './bench-figures.ts';
 import {
   actionRoundTrip,
+  contentInject,
   contentScriptHeap,
   delayedUpdate,
   puppeteerStep,
@@ -45,6 +46,7 @@ export interface SpeedOptions {
   readonly moves?: number;
   readonly typings?: number;
   readonly delayedTrials?: number;
+  readonly injectTrials?: number;
   readonly warmup?: number;
 }
 
@@ -56,6 +58,7 @@ export async function benchSpeed(options: SpeedOptions = {}): Promise<Figures> {
   const moves = options.moves ?? 200;
   const typings = options.typings ?? 10;
   const delayedTrials = options.delayedTrials ?? 3;
+  const injectTrials = options.injectTrials ?? 10;
   const warmup = options.warmup ?? 3;
   const extensionDir = options.extensionDir ?? join(repoRoot, 'dist/chrome-test');
 
@@ -74,9 +77,11 @@ export async function benchSpeed(options: SpeedOptions = {}): Promise<Figures> {
     const roundTrip = await actionRoundTrip(b, step, moves);
     const typed = await typing200Chars(b, step, typings);
     await page.close();
+    // Each in tabs of their own, with step.html open nowhere else.
     const delayed = await delayedUpdate(b, delayedTrials);
+    const inject = await contentInject(b, injectTrials);
 
-    return { ...ours, ...puppeteer, ...roundTrip, ...typed, ...delayed, ...heap };
+    return { ...ours, ...puppeteer, ...roundTrip, ...typed, ...delayed, ...inject, ...heap };
   } finally {
     await l.close();
     await site.close();

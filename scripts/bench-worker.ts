@@ -6,27 +6,28 @@
  * returns, so a change there is made here.
  */
 import type { WebWorker } from 'puppeteer-core';
+import type { PagePort } from '../background/page-port.ts';
 import type { TabComputer } from '../background/tab-computer.ts';
-import type { TabDriver } from '../background/tab-driver.ts';
 import type { ToolPlan } from '../background/tool-input.ts';
-import type { EngineAction } from '../extension/engine-action.ts';
+import type { PageAction } from '../extension/actions.ts';
 import type { Size } from '../extension/geometry.ts';
 import { extensionWorker, type Launched } from '../tests/support/browser.ts';
 
 /** The test build's hooks in the service worker (background/main.ts). */
 interface TestHooks {
-  makeComputer(tabId: number, model?: string): { driver: TabDriver; computer: TabComputer };
+  makeComputer(tabId: number, model?: string): { port: PagePort; computer: TabComputer };
+  pageMessagesSent(): number;
 }
 
 /** One tab, as a run would see it, for code evaluated in the worker. */
 export interface BenchTab {
   readonly computer: TabComputer;
-  /** Injects the content script if the tab's top frame has none. */
-  ensureContent(): Promise<void>;
-  /** Carries out one action in the top frame (one message, as a step sends it). */
-  perform(action: EngineAction, options?: { timeoutMs?: number }): Promise<unknown>;
-  /** Loads the keyboard part into the top frame. */
-  loadKeyboard(): Promise<void>;
+  /** Loads tabpilot into the tab if it is not there yet (and shows the indicator). */
+  ready(): Promise<void>;
+  /** Carries out one action, viewport CSS pixels, through the page port (one message in a frame that has tabpilot). */
+  act(action: PageAction<'viewport'>): Promise<unknown>;
+  /** Messages the worker has sent to pages so far, counted where they are sent (page-port.ts). */
+  messages(): number;
   /**
    * A left click at a viewport CSS point, as a plan in the model-image pixels of
    * the last screenshot, and that screenshot's size. Throws before any screenshot.
@@ -71,12 +72,12 @@ async function installBenchHooks(worker: WebWorker): Promise<void> {
   await worker.evaluate(() => {
     const hooks = (globalThis as unknown as { tabpilotTest: TestHooks }).tabpilotTest;
     const tab = (tabId: number): BenchTab => {
-      const { driver, computer } = hooks.makeComputer(tabId);
+      const { port, computer } = hooks.makeComputer(tabId);
       return {
         computer,
-        ensureContent: () => driver.ensureContent(),
-        perform: (action, options) => driver.call('perform', { action }, options),
-        loadKeyboard: () => driver.load(0, ['keyboard']),
+        ready: () => port.ready(),
+        act: (action) => port.act(action),
+        messages: () => hooks.pageMessagesSent(),
         click: (css) => {
           const g = computer.geometry;
           if (!g) throw new Error('no geometry after the first screenshot');

@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatUsd } from '../extension/cost.ts';
 import { defaultModelId, modelProfile } from '../extension/models.ts';
-import { partFile } from '../extension/on-demand.ts';
 import { benchCost } from './bench-cost.ts';
 import { benchSpeed, round1, speedTable, type Figures } from './bench-speed.ts';
 
@@ -79,10 +78,9 @@ try {
   buildAside(join(scratch, 'chrome'));
   const kb = (file: string) => round1(statSync(join(scratch, 'chrome', file)).size / 1024);
   sizes = {
+    // All the content code a frame holds, whatever it is asked to do.
     contentScriptKB: kb('content.js'),
-    contentTopKB: kb(partFile('top')),
-    contentKeyboardKB: kb(partFile('keyboard')),
-    contentDragKB: kb(partFile('drag')),
+    pageWorldKB: kb('page-world.js'),
   };
   buildAside(join(scratch, 'chrome-test'), '--test');
   speed = await benchSpeed({ extensionDir: join(scratch, 'chrome-test') });
@@ -100,10 +98,8 @@ console.log(speedTable(figures));
 console.log(
   [
     '\nSize (release, minified):',
-    `  content.js, in every frame of the task's tab: ${figures['contentScriptKB']} KB`,
-    `  + ${partFile('top')}, the top frame's part: ${figures['contentTopKB']} KB`,
-    `  + ${partFile('keyboard')}, in a frame from its first key action: ${figures['contentKeyboardKB']} KB`,
-    `  + ${partFile('drag')}, in a frame from its first action that may start an HTML5 drag: ${figures['contentDragKB']} KB`,
+    `  content.js, all the content code, in every frame of the task's tab: ${figures['contentScriptKB']} KB`,
+    `  page-world.js, the page-world hooks, in the same frames' MAIN world: ${figures['pageWorldKB']} KB`,
   ].join('\n'),
 );
 console.log(

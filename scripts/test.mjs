@@ -1,5 +1,5 @@
 // `npm test`: every check and every test tier, in the order that fails fastest.
-//   npm test                    type-check, lint, format, build, then unit + dom + e2e tests
+//   npm test                    type-check, lint, format, dependency rules, build, then unit + dom + e2e tests
 //   npm test -- tests/unit      only the test files under the given paths
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -33,13 +33,16 @@ if (only.length === 0) {
   run('type-check', npx('tsc'), ['--noEmit', '-p', '.']);
   run('lint', npx('eslint'), ['.']);
   run('format', npx('prettier'), ['--check', '.']);
+  run('dependencies', npx('depcruise'), [
+    ...['background', 'content', 'popup', 'extension', 'scripts'],
+    ...['--config', '.dependency-cruiser.cjs', '--output-type', 'err-long'],
+  ]);
 }
 run('build (release)', process.execPath, ['scripts/build.mjs']);
 run('build (test)', process.execPath, ['scripts/build.mjs', '--test']);
 
 // Release builds must not carry test hooks.
-const parts = JSON.parse(readFileSync(join(root, 'extension/content-parts.json'), 'utf8'));
-const bundles = ['background.js', 'content.js', ...Object.values(parts).map((p) => p.file)];
+const bundles = ['background.js', 'content.js', 'page-world.js'];
 for (const f of [...bundles, 'popup.js', 'options.js', 'indicator.js']) {
   if (readFileSync(join(root, 'dist/chrome', f), 'utf8').includes('tabpilotTest')) {
     console.error(`release build dist/chrome/${f} contains a test hook`);
