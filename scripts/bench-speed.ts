@@ -5,8 +5,9 @@
  * - one tabpilot step outside the model (action, settle, capture, scale, encode),
  *   timed inside the service worker, and the same step done the Puppeteer way
  *   (CDP click, then page.screenshot()) in the same run;
- * - one action's round trip, background → content script → background, and
- *   loading the keyboard part;
+ * - one action's round trip, background → content script → background, and how
+ *   long loading tabpilot into a fresh page and its first click take;
+ * - the messages one step sends to the page;
  * - typing 200 characters into a focused textarea;
  * - whether the screenshot after a step shows a page update made 300 ms after the click.
  *

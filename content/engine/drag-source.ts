@@ -1,7 +1,6 @@
 /**
  * What a press could drag natively, and how far the pointer must move to start
- * the drag. The drag itself (html-drag.ts) is in the drag part, which a frame
- * loads when a pointer action may start one (on-demand.ts).
+ * the drag. The drag itself is html-drag.ts.
  */
 import { elementAncestors, isTextControl } from './dom.ts';
 

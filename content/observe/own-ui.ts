@@ -1,7 +1,7 @@
 /**
  * Our own element in the page (the indicator's host), which observers and text
- * collection skip. The indicator lives in the top frame's part of the content
- * script (content/top-module.ts); the observers every frame runs ask here.
+ * collection skip. The indicator (indicator.ts) marks it here, so the
+ * observers every frame runs need nothing of the indicator's code.
  */
 let ownHost: Node | undefined;
 
