@@ -34,6 +34,8 @@ export async function ask(
   } finally {
     run.answer = undefined;
     run.view.question = undefined;
+    // The user had the page meanwhile.
+    run.computer.pageMayHaveChanged();
     transcript.changed(run);
   }
 }
@@ -93,6 +95,8 @@ export function resume(run: ActiveRun, transcript: RunTranscript): void {
 /** Waits while the run is paused; Stop still ends it. */
 export async function whilePaused(run: ActiveRun): Promise<void> {
   while (run.resumed) {
+    // The user had the page meanwhile (and may have taken over).
+    run.computer.pageMayHaveChanged();
     const signal = run.controller.signal;
     if (signal.aborted) throw new StoppedError();
     await new Promise<void>((resolve, reject) => {

@@ -112,6 +112,14 @@ export class TabComputer implements Computer {
     return this.port.pageText().catch(() => []);
   }
 
+  /**
+   * The user had the page (a pause, a question): what was read of it with the
+   * last screenshot (its text, for the injection detector) is read afresh.
+   */
+  pageMayHaveChanged(): void {
+    this.#lastView = undefined;
+  }
+
   /** The first risky action among `actions`, judged from the page, or undefined. */
   findRisk(actions: readonly PageAction<'model'>[]): Promise<RiskFinding | undefined> {
     return findRisk(actions, this.#geometry, (probes) => this.port.riskTargets(probes));
