@@ -209,7 +209,7 @@ export class PagePort {
   }
 
   /**
-   * Loads content.js into a document, then the page-world hooks (page-world.js)
+   * Loads content.js into a document, and the page-world hooks (page-world.js)
    * into its MAIN world: the top frame's load covers every frame of the tab,
    * an iframe's covers just that frame (one added or navigated since).
    */
@@ -226,12 +226,19 @@ export class PagePort {
       frameId === 0
         ? { tabId: this.#tabId, allFrames: true }
         : { tabId: this.#tabId, frameIds: [frameId] };
+    const content = within(
+      defaultMessageTimeoutMs,
+      `The page did not take tabpilot within ${defaultMessageTimeoutMs / 1000} s (is the page frozen?)`,
+      browser.scripting.executeScript({ target, files: ['content.js'] }),
+    );
+    // Sent right after content.js, without waiting for it: the renderer runs them in
+    // that order, so the hooks' first report (a dialog) has a listener. A frame that
+    // refuses the hooks (a sandboxed one) still works without their help.
+    const hooks = chrome.scripting
+      .executeScript({ target, world: 'MAIN', files: ['page-world.js'] })
+      .catch(() => undefined);
     try {
-      await within(
-        defaultMessageTimeoutMs,
-        `The page did not take tabpilot within ${defaultMessageTimeoutMs / 1000} s (is the page frozen?)`,
-        browser.scripting.executeScript({ target, files: ['content.js'] }),
-      );
+      await content;
     } catch (error) {
       if (error instanceof TabError) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -239,11 +246,7 @@ export class PagePort {
       if (/not ready|error page/i.test(message)) throw pageUnavailable();
       throw new TabError(`Could not load tabpilot into the page: ${message}`);
     }
-    // After content.js, so the first dialog's report has a listener. A frame that
-    // refuses it (a sandboxed one) still works, without the hooks' help.
-    await chrome.scripting
-      .executeScript({ target, world: 'MAIN', files: ['page-world.js'] })
-      .catch(() => undefined);
+    await hooks;
   }
 
   /** The id of the child frame `hit` names (its URL and place in the tab), or undefined. */

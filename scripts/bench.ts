@@ -83,6 +83,11 @@ try {
     pageWorldKB: kb('page-world.js'),
   };
   buildAside(join(scratch, 'chrome-test'), '--test');
+  // The page runs what users get: the release content scripts (minified, no source
+  // maps, and no test hooks in either build), beside the test build's worker and its hooks.
+  for (const file of ['content.js', 'page-world.js']) {
+    cpSync(join(scratch, 'chrome', file), join(scratch, 'chrome-test', file));
+  }
   speed = await benchSpeed({ extensionDir: join(scratch, 'chrome-test') });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -92,7 +97,7 @@ const figures: Figures = { ...speed, ...sizes, ...cost };
 
 console.log('tabpilot benchmark\n');
 console.log(
-  'Speed: 1280×800 viewport, test build (dist/chrome-test, copied aside), headless Chromium\n',
+  'Speed: 1280×800 viewport, test build (dist/chrome-test, copied aside) with the release content scripts, headless Chromium\n',
 );
 console.log(speedTable(figures));
 console.log(
