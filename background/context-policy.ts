@@ -300,7 +300,7 @@ function withBreakpoints(
 }
 
 /** A copy with its own content array and no breakpoints of its own. */
-function copyMessage(message: BetaMessageParam): BetaMessageParam {
+export function copyMessage(message: BetaMessageParam): BetaMessageParam {
   // role "system" messages are not something the loop sends; they pass through untouched.
   if (message.role === 'system') return { ...message };
   const content: BetaContentBlockParam[] =

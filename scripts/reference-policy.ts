@@ -10,6 +10,7 @@ import type {
   BetaContentBlockParam,
   BetaMessageParam,
 } from '@anthropic-ai/sdk/resources/beta/messages/messages';
+import { copyMessage } from '../background/context-policy.ts';
 
 /** The request's messages; returns new objects, `history` is left as it is. */
 export function referencePolicy(history: readonly BetaMessageParam[]): BetaMessageParam[] {
@@ -28,19 +29,4 @@ export function referencePolicy(history: readonly BetaMessageParam[]): BetaMessa
     marked++;
   }
   return messages;
-}
-
-/** A copy with its own content array and no breakpoints of its own. */
-function copyMessage(message: BetaMessageParam): BetaMessageParam {
-  if (message.role === 'system') return { ...message };
-  const content: BetaContentBlockParam[] =
-    typeof message.content === 'string'
-      ? [{ type: 'text', text: message.content }]
-      : message.content.map((block) => {
-          if (!('cache_control' in block)) return block;
-          const copy = { ...block };
-          delete (copy as { cache_control?: unknown }).cache_control;
-          return copy;
-        });
-  return { role: message.role, content };
 }

@@ -251,7 +251,11 @@ describe('the user stays in control', () => {
     await page.close();
   });
 
-  test('Take over: the user acts, and on Resume Claude sees a fresh screen and is told', async () => {
+  /**
+   * A form-filling run the user takes over after its first click; Claude's
+   * second turn is answered while the user has the page, so its action waits for Resume.
+   */
+  async function takenOver(): Promise<{ page: Page; popup: Page; started: number }> {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((ok) => (release = ok));
     fake.setPolicy(async (req, ctx) => {
@@ -268,6 +272,11 @@ describe('the user stays in control', () => {
     await popup.locator('::-p-aria(Take over)').click();
     await popup.locator('::-p-aria(Resume)').wait();
     release();
+    return { page, popup, started };
+  }
+
+  test('Take over: the user acts, and on Resume Claude sees a fresh screen and is told', async () => {
+    const { page, popup, started } = await takenOver();
     await page.evaluate(
       () => ((document.getElementById('go') as HTMLButtonElement).style.outline = '5px solid red'),
     );
@@ -282,22 +291,8 @@ describe('the user stays in control', () => {
   });
 
   test('Take over: page text the user brings up meanwhile is checked for orders before Claude sees the page', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((ok) => (release = ok));
-    fake.setPolicy(async (req, ctx) => {
-      if (turnOf(req) === 2) await gate;
-      return fillFormPolicy(req, ctx);
-    });
-    const page = await openPage(l.browser, url);
-    const popup = await openPopup(l);
-    await runTask(popup, 'Press Go and submit the name.');
-    await popup.waitForFunction(() =>
-      document.querySelector('[role=log]')?.textContent?.includes('left_click'),
-    );
-    await popup.locator('::-p-aria(Take over)').click();
-    await popup.locator('::-p-aria(Resume)').wait();
-    release();
-    // Turn 2 was answered while paused; its action waits for Resume.
+    const { page, popup } = await takenOver();
+    // Let turn 2 be answered while paused; its action waits for Resume.
     await new Promise((ok) => setTimeout(ok, 1000));
     await page.evaluate(() => {
       const note = document.createElement('p');
