@@ -68,6 +68,11 @@ interface SendOptions {
   readonly timeoutMs?: number;
   /** Load tabpilot into the frame when nobody listens there, then send again (default true). */
   readonly inject?: boolean;
+  /**
+   * Also when the document went away while it was answering (a navigation, a
+   * crash): only for what may be asked twice, never for an action.
+   */
+  readonly again?: boolean;
 }
 
 export class PagePort {
@@ -116,7 +121,7 @@ export class PagePort {
 
   /** Loads tabpilot into the tab if needed and shows the in-page indicator. */
   async ready(): Promise<void> {
-    await this.#call(0, 'indicator', { visible: true }, { timeoutMs: 2000 });
+    await this.#call(0, 'indicator', { visible: true }, { timeoutMs: 2000, again: true });
   }
 
   /** Carries out one action (viewport CSS pixels) in the frame it belongs to. */
@@ -136,16 +141,16 @@ export class PagePort {
 
   /** What is under each probe in the top frame, for risk checks. */
   riskTargets(probes: readonly RiskProbe[]): Promise<readonly (TargetInfo | null)[]> {
-    return this.#call(0, 'riskTargets', { probes });
+    return this.#call(0, 'riskTargets', { probes }, { again: true });
   }
 
   /** Metrics, masks and text for a screenshot; the indicator stays hidden until `indicator(true)`. */
   prepareCapture(options: CaptureOptions): Promise<CaptureView> {
-    return this.#call(0, 'prepareCapture', options);
+    return this.#call(0, 'prepareCapture', options, { again: true });
   }
 
   pageText(): Promise<readonly PageTextFragment[]> {
-    return this.#call(0, 'pageText', {});
+    return this.#call(0, 'pageText', {}, { again: true });
   }
 
   /** Shows or hides the indicator of a page tabpilot is in (never loads tabpilot for it). */
@@ -181,7 +186,8 @@ export class PagePort {
     try {
       return await this.#send(frameId, method, request, options.timeoutMs);
     } catch (error) {
-      if (options.inject === false || !isNotListening(error)) throw error;
+      const gone = options.again === true && isGone(error);
+      if (options.inject === false || !(isNotListening(error) || gone)) throw error;
     }
     await this.#inject(frameId);
     try {
@@ -286,6 +292,15 @@ function timeoutFor(action: PageAction<'frame'>): number {
     default:
       return 10_000;
   }
+}
+
+/**
+ * The document went away while its content script was answering (it navigated
+ * or crashed); a new one, if any, has no content script yet.
+ */
+function isGone(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /message channel closed|message port closed/i.test(message);
 }
 
 /** The frame has no content script listening (never injected, or its document changed). */
