@@ -42,13 +42,13 @@ const unscriptable = [
   /^https:\/\/addons\.mozilla\.org\//,
 ];
 
-export function isScriptableUrl(url: string | undefined): boolean {
+function isScriptableUrl(url: string | undefined): boolean {
   if (!url) return false;
   if (/\.pdf($|[?#])/i.test(url) && !/^https?:/.test(url)) return false;
   return !unscriptable.some((r) => r.test(url));
 }
 
-export const defaultMessageTimeoutMs = 10_000;
+const defaultMessageTimeoutMs = 10_000;
 
 /** The tab shows no page tabpilot can see or act on: it crashed, failed to load, or is minimized. */
 export function pageUnavailable(): TabError {
@@ -304,7 +304,7 @@ function isGone(error: unknown): boolean {
 }
 
 /** The frame has no content script listening (never injected, or its document changed). */
-export function isNotListening(error: unknown): boolean {
+function isNotListening(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /Receiving end does not exist|Could not establish connection/i.test(message);
 }

@@ -27,7 +27,7 @@ interface Check {
 const enterKeys = new Set(['Enter', 'NumpadEnter']);
 
 /** The targets a step's actions would act on, in order. */
-export function riskChecks(
+function riskChecks(
   actions: readonly PageAction<'model'>[],
   geometry: ScreenGeometry | undefined,
 ): Check[] {
